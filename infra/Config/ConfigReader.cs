@@ -1,0 +1,183 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Deployments.Infra.Config;
+
+/// <summary>
+/// Typed, validating access to config values. Nothing throws while reading: every problem is collected with
+/// the key it belongs to, and <see cref="ThrowIfInvalid"/> reports them all at once (cdk8s <c>validate()</c>).
+/// A reader is either the stack's top level (<c>project:key</c>) or an object value (<c>project:key.member</c>).
+/// </summary>
+public sealed class ConfigReader
+{
+    private readonly Func<string, string?> _lookup;
+    private readonly Func<IEnumerable<string>> _keys;
+    private readonly string _prefix;
+    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    private readonly List<ConfigProblem> _problems;
+
+    private ConfigReader(Func<string, string?> lookup, Func<IEnumerable<string>> keys, string prefix, List<ConfigProblem> problems)
+    {
+        _lookup = lookup;
+        _keys = keys;
+        _prefix = prefix;
+        _problems = problems;
+    }
+
+    /// <summary>A reader over the stack's keys in namespace <paramref name="project"/>.</summary>
+    public static ConfigReader ForStack(ConfigSource source, string project)
+    {
+        var problems = new List<ConfigProblem>(source.LoadProblems);
+        var ns = project + ":";
+        return new ConfigReader(
+            key => source.Values.TryGetValue(ns + key, out var v) ? v : null,
+            () => source.Values.Keys.Where(k => k.StartsWith(ns, StringComparison.Ordinal)).Select(k => k[ns.Length..]),
+            ns, problems);
+    }
+
+    public IReadOnlyList<ConfigProblem> Problems => _problems;
+
+    public string KeyName(string key) => _prefix + key;
+
+    public void Problem(string key, string message) => _problems.Add(new(KeyName(key), message));
+
+    /// <summary>A problem with a key outside this reader's namespace (e.g. <c>aws:region</c>).</summary>
+    public void ProblemWithQualifiedKey(string qualifiedKey, string message) => _problems.Add(new(qualifiedKey, message));
+
+    public bool Has(string key) { _read.Add(key); return _lookup(key) is not null; }
+
+    public string? OptionalString(string key, Regex? pattern = null, string? allowed = null)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return null;
+        if (pattern is not null && !pattern.IsMatch(value))
+        {
+            Problem(key, $"'{value}' is not allowed: {allowed}");
+            return null;
+        }
+        return value;
+    }
+
+    public string String(string key, string defaultValue, Regex? pattern = null, string? allowed = null) =>
+        OptionalString(key, pattern, allowed) ?? defaultValue;
+
+    public string RequiredString(string key, string allowed, Regex? pattern = null)
+    {
+        var value = OptionalString(key, pattern, allowed);
+        if (value is null && _lookup(key) is null) Problem(key, $"is required: {allowed}");
+        return value ?? "";
+    }
+
+    public int Int(string key, int defaultValue, int min, int max)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return defaultValue;
+        if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
+        {
+            Problem(key, $"'{value}' is not allowed: an integer from {min} to {max}");
+            return defaultValue;
+        }
+        return number;
+    }
+
+    public int OneOf(string key, int defaultValue, IReadOnlyList<int> allowed)
+    {
+        var value = Int(key, defaultValue, int.MinValue, int.MaxValue);
+        if (allowed.Contains(value)) return value;
+        Problem(key, $"'{value}' is not allowed: one of {string.Join(", ", allowed)}");
+        return defaultValue;
+    }
+
+    public bool Bool(string key, bool defaultValue)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return defaultValue;
+        if (value is "true" or "false") return value == "true";
+        Problem(key, $"'{value}' is not allowed: true or false");
+        return defaultValue;
+    }
+
+    public string Choice(string key, string defaultValue, params string[] allowed)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return defaultValue;
+        if (allowed.Contains(value, StringComparer.Ordinal)) return value;
+        Problem(key, $"'{value}' is not allowed: one of {string.Join(", ", allowed)}");
+        return defaultValue;
+    }
+
+    /// <summary>A JSON array of strings (or, for convenience, one string that becomes a one-item list).</summary>
+    public IReadOnlyList<string> StringList(string key, string allowed)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return [];
+        if (!value.TrimStart().StartsWith('[')) return [value];
+        try
+        {
+            var items = JsonSerializer.Deserialize<List<JsonElement>>(value) ?? [];
+            if (items.All(i => i.ValueKind == JsonValueKind.String)) return items.Select(i => i.GetString()!).ToList();
+        }
+        catch (JsonException) { }
+        Problem(key, $"must be a list of strings: {allowed}");
+        return [];
+    }
+
+    /// <summary>A JSON object whose values are strings (numbers and booleans are accepted as their text).</summary>
+    public IReadOnlyDictionary<string, string> StringMap(string key, string allowed)
+    {
+        var section = Object(key);
+        if (section is null) return new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var map = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in section._keys())
+        {
+            var value = section.OptionalString(name);
+            if (value is not null) map[name] = value;
+        }
+        foreach (var (name, value) in map.Where(e => e.Value.StartsWith('{') || e.Value.StartsWith('[')).ToList())
+        {
+            section.Problem(name, $"must be a string: {allowed}");
+            map.Remove(name);
+        }
+        return map;
+    }
+
+    /// <summary>A reader over an object value, or null when the key is absent (problems name <c>key.member</c>).</summary>
+    public ConfigReader? Object(string key)
+    {
+        _read.Add(key);
+        var value = _lookup(key);
+        if (value is null) return null;
+        JsonElement element;
+        try { element = JsonSerializer.Deserialize<JsonElement>(value); }
+        catch (JsonException) { element = default; }
+        if (element.ValueKind != JsonValueKind.Object)
+        {
+            Problem(key, "must be an object (a YAML mapping)");
+            return null;
+        }
+        return new ConfigReader(
+            member => element.TryGetProperty(member, out var v)
+                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
+                : null,
+            () => element.EnumerateObject().Select(p => p.Name).ToList(),
+            KeyName(key) + ".", _problems);
+    }
+
+    /// <summary>Reports keys that nothing read: a typo must not silently fall back to a default.</summary>
+    public void RejectUnknownKeys()
+    {
+        foreach (var key in _keys().Where(k => !_read.Contains(k)).OrderBy(k => k, StringComparer.Ordinal))
+            Problem(key, $"is not a known key here; known keys: {string.Join(", ", _read.OrderBy(k => k, StringComparer.Ordinal))}");
+    }
+
+    public void ThrowIfInvalid()
+    {
+        if (_problems.Count > 0) throw new ConfigException(_problems);
+    }
+}

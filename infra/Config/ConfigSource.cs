@@ -1,0 +1,57 @@
+using System.Text.Json;
+
+namespace Deployments.Infra.Config;
+
+/// <summary>
+/// Raw stack config: fully qualified keys (<c>project:key</c>, <c>aws:region</c>) to string values, as the
+/// YAML host passes it in <c>PULUMI_CONFIG</c> (pulumi.md §1.3: objects and arrays arrive JSON-encoded).
+/// </summary>
+public sealed class ConfigSource
+{
+    private readonly SortedDictionary<string, string> _values = new(StringComparer.Ordinal);
+
+    public IReadOnlyDictionary<string, string> Values => _values;
+
+    /// <summary>Problems found while loading (bad JSON, encrypted values offline…), reported with the rest.</summary>
+    public List<ConfigProblem> LoadProblems { get; } = [];
+
+    public void Set(string qualifiedKey, string value) => _values[qualifiedKey] = value;
+
+    /// <summary>Parses <c>PULUMI_CONFIG</c>: a JSON object of strings.</summary>
+    public static ConfigSource FromPulumiConfigJson(string json)
+    {
+        var source = new ConfigSource();
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                throw new JsonException("not an object");
+            foreach (var property in document.RootElement.EnumerateObject())
+            {
+                source.Set(property.Name, property.Value.ValueKind == JsonValueKind.String
+                    ? property.Value.GetString()!
+                    : property.Value.GetRawText());
+            }
+        }
+        catch (JsonException e)
+        {
+            source.LoadProblems.Add(new("PULUMI_CONFIG", $"must be a JSON object of strings ({e.Message})"));
+        }
+        return source;
+    }
+
+    /// <summary>Applies <c>key=value</c> overrides; a key without a namespace belongs to <paramref name="project"/>.</summary>
+    public void ApplyOverrides(IEnumerable<string> assignments, string project)
+    {
+        foreach (var assignment in assignments)
+        {
+            var equals = assignment.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                LoadProblems.Add(new("--config", $"'{assignment}' must have the form key=value"));
+                continue;
+            }
+            Set(ConfigKeys.Qualify(assignment[..equals], project), assignment[(equals + 1)..]);
+        }
+    }
+}

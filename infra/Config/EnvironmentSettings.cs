@@ -1,0 +1,20 @@
+namespace Deployments.Infra.Config;
+
+/// <summary>A long-lived environment stack (<c>staging</c>, <c>production</c>): everything comes from config.</summary>
+public sealed record EnvironmentSettings
+{
+    public required string Environment { get; init; }
+    public required string Region { get; init; }
+    public required AppSettings App { get; init; }
+    public required NetworkSettings Network { get; init; }
+    public string? CertificateArn { get; init; }
+    public required int EcrKeepImages { get; init; }
+    public ImageBuildSettings? Build { get; init; }
+    public required ScalingSettings Scaling { get; init; }
+    public DatabaseSettings? Database { get; init; }
+    /// <summary>Deletion protection, final snapshots and Pulumi <c>protect</c> (production).</summary>
+    public required bool Protect { get; init; }
+    public DnsSettings? Dns { get; init; }
+    public required IReadOnlyList<string> TaskPolicyArns { get; init; }
+    public required PreviewDefaults PreviewDefaults { get; init; }
+}

@@ -1,0 +1,18 @@
+namespace Deployments.Infra.Config;
+
+/// <summary>
+/// What an environment hands to the previews it hosts (stack output <c>previewDefaults</c>): the deployer copies
+/// these into every preview stack's config, so a preview can be redeployed from scratch on any runner.
+/// </summary>
+public sealed record PreviewDefaults(
+    int Cpu,
+    int Memory,
+    bool Spot,
+    int LogRetentionDays,
+    int ContainerPort,
+    string HealthCheckPath,
+    int HealthCheckGraceSeconds,
+    IReadOnlyList<string> MigrationCommand,
+    IReadOnlyDictionary<string, string> Environment,
+    IReadOnlyDictionary<string, string> Secrets,
+    string DatabaseStrategy);

@@ -1,0 +1,17 @@
+namespace Deployments.Infra.Config;
+
+/// <summary>A per-branch preview stack: the parent's preview defaults plus the values the deployer sets.</summary>
+public sealed record PreviewSettings
+{
+    public required string Region { get; init; }
+    public required AppSettings App { get; init; }
+    /// <summary>Fully qualified parent stack, e.g. <c>organization/deployments/staging</c> on a DIY backend.</summary>
+    public required string ParentStack { get; init; }
+    public required string Branch { get; init; }
+    /// <summary>Listener rule priority, unique per listener; chosen by the deployer (1–49999, 50000 is the environment's own rule).</summary>
+    public required int RulePriority { get; init; }
+    public required string DatabaseStrategy { get; init; }
+    /// <summary>Host name; when absent, <c>&lt;slug&gt;.&lt;parent previewDomain&gt;</c>.</summary>
+    public string? Host { get; init; }
+    public required int DesiredCount { get; init; }
+}

@@ -1,0 +1,39 @@
+using Deployments.Infra.Naming;
+
+namespace Deployments.Infra.Config;
+
+/// <summary>Reads and validates a preview stack's config (set by the deployer from the parent's preview defaults).</summary>
+public static class PreviewSettingsReader
+{
+    /// <summary>Rule priorities 1–49999 belong to previews; 50000 (the last) is the environment's own catch-all rule.</summary>
+    public const int MaxPreviewPriority = 49999;
+
+    public static PreviewSettings Read(ConfigReader config, string region, string appName)
+    {
+        var branch = config.RequiredString("branch", "the git branch this preview deploys");
+        if (branch.Length > 0 && !NameRules.TryValidateBranch(branch, out var branchMessage))
+            config.Problem("branch", branchMessage);
+        var app = AppSettingsReader.Read(config, appName, AppDefaults.Preview, imageRequired: true);
+        var strategy = config.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All);
+        if (strategy == DatabaseStrategies.Sidecar && app.MinHealthyPercent > 0)
+            config.Problem("deploymentMinHealthyPercent", "must be 0 with the sidecar database strategy (two tasks would hold two different databases)");
+        return new PreviewSettings
+        {
+            Region = region,
+            App = app,
+            ParentStack = config.RequiredString("parentStack", "the parent environment's fully qualified stack, e.g. organization/deployments/staging", ConfigPatterns.StackReference()),
+            Branch = branch,
+            RulePriority = ReadPriority(config),
+            DatabaseStrategy = strategy,
+            Host = config.OptionalString("host", ConfigPatterns.DnsName(), ConfigPatterns.DnsNameAllowed),
+            DesiredCount = config.Int("desiredCount", 1, 0, 2),
+        };
+    }
+
+    private static int ReadPriority(ConfigReader config)
+    {
+        if (!config.Has("rulePriority"))
+            config.Problem("rulePriority", $"is required: a listener rule priority from 1 to {MaxPreviewPriority}, unique on the parent's listener (the deployer chooses it)");
+        return config.Int("rulePriority", 0, 1, MaxPreviewPriority);
+    }
+}

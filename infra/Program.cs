@@ -1,0 +1,49 @@
+using Deployments.Infra;
+using Deployments.Infra.Config;
+using Deployments.Infra.Template;
+
+// The only file that touches the console, the environment and files. stdout carries the template and nothing
+// else (the YAML host parses all of it, pulumi.md §1.4); everything for people goes to stderr.
+var arguments = CompilerArguments.Parse(args, out var usageError);
+if (arguments is null)
+{
+    Console.Error.WriteLine($"error: {usageError}\n\n{CompilerArguments.Usage}");
+    return ExitCodes.Usage;
+}
+if (arguments.Help)
+{
+    Console.Error.WriteLine(CompilerArguments.Usage);
+    return ExitCodes.Success;
+}
+
+var project = Environment.GetEnvironmentVariable("PULUMI_PROJECT") is { Length: > 0 } p ? p : StackCompiler.DefaultProject;
+var stack = arguments.Stack ?? Environment.GetEnvironmentVariable("PULUMI_STACK");
+var source = arguments.Stack is null
+    ? ConfigSource.FromPulumiConfigJson(Environment.GetEnvironmentVariable("PULUMI_CONFIG") is { Length: > 0 } json ? json : "{}")
+    : new ConfigSource();
+if (arguments.Stack is not null)
+{
+    var file = arguments.ConfigFile ?? $"Pulumi.{arguments.Stack}.yaml";
+    if (File.Exists(file)) StackFileLoader.LoadInto(source, file, project);
+    else if (arguments.ConfigFile is not null) source.LoadProblems.Add(new ConfigProblem("--config-file", $"'{file}' does not exist"));
+}
+source.ApplyOverrides(arguments.Overrides, project);
+
+try
+{
+    var template = StackCompiler.Compile(source, stack, project);
+    using var stdout = Console.OpenStandardOutput();
+    stdout.Write(System.Text.Encoding.UTF8.GetBytes(TemplateSerializer.ToJson(template)));
+    return ExitCodes.Success;
+}
+catch (ConfigException e)
+{
+    Console.Error.WriteLine($"error: stack '{stack}': {e.Message}");
+    return ExitCodes.InvalidConfig;
+}
+catch (Exception e) when (Environment.GetEnvironmentVariable("DEPLOYMENTS_DEBUG") is null)
+{
+    // A bug of ours, not the user's: say so plainly; DEPLOYMENTS_DEBUG=1 shows the stack trace.
+    Console.Error.WriteLine($"error: the compiler failed unexpectedly: {e.Message} (set DEPLOYMENTS_DEBUG=1 for details)");
+    return ExitCodes.Unexpected;
+}

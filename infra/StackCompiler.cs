@@ -1,0 +1,53 @@
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+using Deployments.Infra.Stacks;
+using Deployments.Infra.Stacks.Environment;
+using Deployments.Infra.Stacks.Preview;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra;
+
+/// <summary>
+/// Config in, template out: no I/O. Without a stack it answers the package-discovery call; with one it validates
+/// the whole config (every problem at once, <see cref="ConfigException"/>) and builds that stack's template.
+/// </summary>
+public static class StackCompiler
+{
+    public const string DefaultProject = "deployments";
+
+    public static PulumiTemplate Compile(ConfigSource source, string? stack, string project = DefaultProject)
+    {
+        if (string.IsNullOrEmpty(stack)) return DiscoveryStack.Build(project);
+
+        var config = ConfigReader.ForStack(source, project);
+        var region = source.Values.GetValueOrDefault("aws:region");
+        if (region is null) config.ProblemWithQualifiedKey("aws:region", "is required: the AWS region, e.g. eu-west-1 (pulumi config set aws:region eu-west-1)");
+        else if (!ConfigPatterns.Region().IsMatch(region)) config.ProblemWithQualifiedKey("aws:region", $"'{region}' is not allowed: an AWS region such as eu-west-1");
+
+        var kind = config.Choice("kind", "", "environment", "preview");
+        if (kind.Length == 0 && !config.Has("kind"))
+            config.Problem("kind", "is required: environment (staging, production) or preview (one per branch)");
+        var appName = config.String("appName", "app");
+        if (!NameRules.TryValidateAppName(appName, out var appMessage)) config.Problem("appName", $"'{appName}' {appMessage}");
+
+        var template = kind switch
+        {
+            "environment" => Build(config, () => EnvironmentSettingsReader.Read(config, stack, region ?? "", appName),
+                s => EnvironmentStack.Build(s, project, stack)),
+            "preview" => Build(config, () => PreviewSettingsReader.Read(config, region ?? "", appName),
+                s => PreviewStack.Build(s, project, stack)),
+            _ => null,
+        };
+        // Unknown keys are only meaningful once we know which kind of stack the keys are for.
+        if (template is not null || kind.Length > 0) config.RejectUnknownKeys();
+        config.ThrowIfInvalid();
+        return template ?? throw new InvalidOperationException("no template was built although the config is valid");
+    }
+
+    // Settings are read (collecting problems) before anything is built; a template is built only from valid settings.
+    private static PulumiTemplate? Build<T>(ConfigReader config, Func<T> read, Func<T, PulumiTemplate> build)
+    {
+        var settings = read();
+        return config.Problems.Count == 0 ? build(settings) : null;
+    }
+}

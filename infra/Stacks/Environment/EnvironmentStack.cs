@@ -1,0 +1,115 @@
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks.Environment;
+
+/// <summary>
+/// Compiles a long-lived environment (<c>staging</c>, <c>production</c>): network, cluster, ALB, registry, roles,
+/// logs, the app service with auto scaling, its migration task definition, optional database and DNS, and the
+/// outputs previews and the deployer read.
+/// </summary>
+public static class EnvironmentStack
+{
+    /// <summary>The environment's own rule comes last, so every preview host rule is evaluated first.</summary>
+    public const int EnvironmentRulePriority = 50000;
+
+    public static PulumiTemplate Build(EnvironmentSettings settings, string project, string stack)
+    {
+        var names = EnvironmentNames.For(settings.App.AppName, settings.Environment);
+        var template = new PulumiTemplate(project, $"{settings.App.AppName} {settings.Environment} environment");
+        AwsProvider.Add(template, settings.Region, StackTags.For(settings.App.AppName, stack));
+        Policies.AddLookups(template);
+
+        var network = NetworkResources.Add(template, settings.Network);
+        var (cluster, capacityProviders) = ClusterResources.Add(template, names.ClusterName);
+        var albSg = SecurityGroups.AddAlb(template, names.AlbSecurityGroupName, network.VpcId);
+        var serviceSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, names.ServiceSecurityGroupName,
+            $"{names.ServiceName} tasks: container port from the load balancer", network.VpcId, settings.App.ContainerPort, albSg.Out("id"));
+
+        var previewCertificate = settings.Dns?.PreviewDomain is null ? null : DnsResources.AddPreviewCertificate(template, settings.Dns);
+        var listenerCertificate = (object?)settings.CertificateArn ?? previewCertificate;
+        var extraCertificate = settings.CertificateArn is null ? null : previewCertificate;
+        var (alb, listener) = LoadBalancerResources.Add(template, names.LoadBalancerName, network, albSg, settings.Protect,
+            listenerCertificate, extraCertificate);
+        if (settings.Dns is not null) DnsResources.AddRecords(template, settings.Dns, alb);
+
+        var (repository, liveImage, migrationImage) = RegistryResources.Add(template, names.RepositoryName, settings);
+        var logGroup = LogGroups.Add(template, names.LogGroupName, settings.App.LogRetentionDays);
+
+        var database = settings.Database is null ? null : DatabaseResources.Add(template, new DatabaseSpec
+        {
+            Identifier = names.DatabaseIdentifier,
+            SecurityGroupName = names.DatabaseSecurityGroupName,
+            SubnetGroupName = names.DatabaseSubnetGroupName,
+            VpcId = network.VpcId,
+            SubnetIds = network.PrivateSubnetIds,
+            ClientSecurityGroupId = serviceSg.Out("id"),
+            InstanceClass = settings.Database.InstanceClass,
+            AllocatedStorage = settings.Database.AllocatedStorage,
+            EngineVersion = settings.Database.EngineVersion,
+            DatabaseName = settings.Database.DatabaseName,
+            Username = settings.Database.Username,
+            MultiAz = settings.Database.MultiAz,
+            BackupRetentionDays = settings.Database.BackupRetentionDays,
+            Protect = settings.Protect,
+        });
+        var (dbEnvironment, dbSecrets) = database is null
+            ? (new Dictionary<string, object>(), new Dictionary<string, object>())
+            : DatabaseResources.ContainerSettings(database, settings.Database!.DatabaseName);
+
+        var roles = IamResources.Add(template, names, settings, repository, logGroup,
+            database is null ? null : DatabaseResources.SecretArn(database));
+
+        var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, network.VpcId,
+            settings.App.HealthCheckPath, deregistrationDelaySeconds: 30);
+        var rule = Routing.AddListenerRule(template, listener.Out("arn"), EnvironmentRulePriority, targetGroup,
+            settings.Dns?.Host is string host ? Routing.HostCondition(host) : Routing.PathCondition("/*"));
+
+        var appTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
+        {
+            LogicalName = LogicalNames.AppTaskDefinition,
+            Family = names.TaskFamily,
+            Cpu = settings.App.Cpu,
+            Memory = settings.App.Memory,
+            ExecutionRoleArn = roles.ExecutionRole.Out("arn"),
+            TaskRoleArn = roles.TaskRole.Out("arn"),
+            Containers = [AppContainers.App(settings.App, liveImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets)],
+            KeepOldRevisions = true,
+        });
+        var migrationTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
+        {
+            LogicalName = LogicalNames.MigrationTaskDefinition,
+            Family = names.MigrationTaskFamily,
+            Cpu = settings.App.Cpu,
+            Memory = settings.App.Memory,
+            ExecutionRoleArn = roles.ExecutionRole.Out("arn"),
+            TaskRoleArn = roles.TaskRole.Out("arn"),
+            Containers = [AppContainers.Migration(settings.App, migrationImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets)],
+            KeepOldRevisions = true,
+        });
+
+        var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
+        {
+            Name = names.ServiceName,
+            Cluster = cluster.Out("arn"),
+            TaskDefinition = appTask,
+            DesiredCount = settings.Scaling.MinTasks,
+            Spot = settings.App.Spot,
+            Subnets = network.PrivateSubnetIds,
+            SecurityGroupIds = new[] { serviceSg.Out("id") },
+            TargetGroupArn = targetGroup.Out("arn"),
+            ContainerPort = settings.App.ContainerPort,
+            MinHealthyPercent = settings.App.MinHealthyPercent,
+            MaxPercent = settings.App.MaxPercent,
+            HealthCheckGraceSeconds = settings.App.HealthCheckGraceSeconds,
+            DependsOn = [rule.Name, capacityProviders.Name],
+            ScalingOwnsDesiredCount = true,
+        });
+        ScalingResources.Add(template, cluster, service, settings.Scaling);
+
+        EnvironmentOutputs.Add(template, settings, names, new EnvironmentOutputs.Refs(network, cluster, alb, listener, albSg,
+            serviceSg, repository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
+        return template;
+    }
+}

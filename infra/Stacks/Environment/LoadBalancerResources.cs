@@ -1,0 +1,73 @@
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks.Environment;
+
+/// <summary>
+/// The environment's ALB in public subnets. With a certificate: HTTPS on 443 with a TLS 1.3/1.2 policy and
+/// HTTP on 80 redirecting to it; without: HTTP only. The default action is a fixed 404, so only hosts and paths
+/// a rule names reach a service (previews cannot catch each other's traffic).
+/// </summary>
+public static class LoadBalancerResources
+{
+    /// <summary>AWS's recommended policy for TLS 1.3 with 1.2 fallback (ELB docs, "Security policies").</summary>
+    public const string TlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
+
+    public static (TemplateResource LoadBalancer, TemplateResource Listener) Add(PulumiTemplate template, string name,
+        Network network, TemplateResource albSecurityGroup, bool protect, object? certificateArn, object? extraCertificateArn)
+    {
+        var alb = template.Add(new TemplateResource(LogicalNames.LoadBalancer, "aws:lb:LoadBalancer", new Props
+        {
+            ["name"] = name,
+            ["loadBalancerType"] = "application",
+            ["internal"] = false,
+            ["securityGroups"] = new[] { albSecurityGroup.Out("id") },
+            ["subnets"] = network.PublicSubnetIds,
+            ["dropInvalidHeaderFields"] = true,
+            ["enableDeletionProtection"] = protect,
+            ["idleTimeout"] = 60,
+        }, new ResourceOptions { Protect = protect }));
+
+        if (certificateArn is null)
+            return (alb, AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", NotFound(), null));
+
+        AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", new Props
+        {
+            ["type"] = "redirect",
+            ["redirect"] = new Props { ["port"] = "443", ["protocol"] = "HTTPS", ["statusCode"] = "HTTP_301" },
+        }, null);
+        var https = AddListener(template, LogicalNames.HttpsListener, alb, 443, "HTTPS", NotFound(), certificateArn);
+        if (extraCertificateArn is not null)
+        {
+            template.Add(new TemplateResource(LogicalNames.PreviewListenerCertificate, "aws:lb:ListenerCertificate", new Props
+            {
+                ["listenerArn"] = https.Out("arn"),
+                ["certificateArn"] = extraCertificateArn,
+            }));
+        }
+        return (alb, https);
+    }
+
+    private static TemplateResource AddListener(PulumiTemplate template, string logicalName, TemplateResource alb, int port,
+        string protocol, Props defaultAction, object? certificateArn)
+    {
+        var props = new Props
+        {
+            ["loadBalancerArn"] = alb.Out("arn"),
+            ["port"] = port,
+            ["protocol"] = protocol,
+        };
+        if (certificateArn is not null)
+        {
+            props["sslPolicy"] = TlsPolicy;
+            props["certificateArn"] = certificateArn;
+        }
+        props["defaultActions"] = new[] { defaultAction };
+        return template.Add(new TemplateResource(logicalName, "aws:lb:Listener", props));
+    }
+
+    private static Props NotFound() => new()
+    {
+        ["type"] = "fixed-response",
+        ["fixedResponse"] = new Props { ["contentType"] = "text/plain", ["messageBody"] = "Not Found", ["statusCode"] = "404" },
+    };
+}

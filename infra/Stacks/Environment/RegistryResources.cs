@@ -1,0 +1,86 @@
+using Deployments.Infra.Config;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks.Environment;
+
+/// <summary>
+/// The environment's ECR repository (scan on push, lifecycle keeping the newest N images) and the app image:
+/// a tag pushed by CI, or built and pushed here with docker-build when <c>build</c> is configured.
+/// </summary>
+public static class RegistryResources
+{
+    /// <summary>Returns the images for the service and for the migration task definition.</summary>
+    public static (TemplateResource Repository, object LiveImage, object MigrationImage) Add(
+        PulumiTemplate template, string repositoryName, EnvironmentSettings settings)
+    {
+        var repository = template.Add(new TemplateResource(LogicalNames.Repository, "aws:ecr:Repository", new Props
+        {
+            ["name"] = repositoryName,
+            ["imageScanningConfiguration"] = new Props { ["scanOnPush"] = true },
+            // Mutable because the seeds' pipelines move `latest` on the default branch.
+            ["imageTagMutability"] = "MUTABLE",
+            ["encryptionConfigurations"] = new[] { new Props { ["encryptionType"] = "AES256" } },
+            // An unprotected environment can be torn down with its images; a protected one cannot.
+            ["forceDelete"] = !settings.Protect,
+        }, new ResourceOptions { Protect = settings.Protect }));
+
+        template.Add(new TemplateResource(LogicalNames.RepositoryLifecycle, "aws:ecr:LifecyclePolicy", new Props
+        {
+            ["repository"] = repository.Out("name"),
+            ["policy"] = Fn.ToJson(new Props
+            {
+                ["rules"] = new[]
+                {
+                    new Props
+                    {
+                        ["rulePriority"] = 1,
+                        ["description"] = $"Keep the newest {settings.EcrKeepImages} images",
+                        ["selection"] = new Props
+                        {
+                            ["tagStatus"] = "any",
+                            ["countType"] = "imageCountMoreThan",
+                            ["countNumber"] = settings.EcrKeepImages,
+                        },
+                        ["action"] = new Props { ["type"] = "expire" },
+                    },
+                },
+            }),
+        }));
+
+        var url = repository.Out("repositoryUrl");
+        if (settings.Build is null)
+        {
+            return (repository, Expr.Interpolate(url, ":" + settings.App.ImageTag),
+                Expr.Interpolate(url, ":" + settings.App.MigrationImageTag));
+        }
+
+        var image = AddBuild(template, repository, settings.Build);
+        return (repository, image.Out("ref"), image.Out("ref"));
+    }
+
+    private static TemplateResource AddBuild(PulumiTemplate template, TemplateResource repository, ImageBuildSettings build)
+    {
+        template.AddVariable(LogicalNames.RegistryAuth, Fn.Invoke("aws:ecr:getAuthorizationToken",
+            new Props { ["registryId"] = repository.Out("registryId") }));
+        var url = repository.Out("repositoryUrl");
+        var props = new Props
+        {
+            ["push"] = true,
+            ["tags"] = build.Tags.Select(tag => (object)Expr.Interpolate(url, ":" + tag)).ToList(),
+            ["context"] = new Props { ["location"] = build.Context },
+        };
+        if (build.Dockerfile is not null) props["dockerfile"] = new Props { ["location"] = build.Dockerfile };
+        props["platforms"] = new[] { "linux/amd64" };
+        props["registries"] = new[]
+        {
+            new Props
+            {
+                ["address"] = url,
+                ["username"] = Expr.Ref(LogicalNames.RegistryAuth, "userName"),
+                ["password"] = Fn.Secret(Expr.Ref(LogicalNames.RegistryAuth, "password")),
+            },
+        };
+        return template.Add(new TemplateResource(LogicalNames.Image, "docker-build:Image", props,
+            new ResourceOptions { Version = ProviderVersions.DockerBuild }));
+    }
+}

@@ -1,0 +1,81 @@
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks.Preview;
+
+/// <summary>
+/// Compiles one branch's preview. It reads the parent environment through a StackReference and owns only what
+/// the branch needs: task definitions, a service on the parent's cluster, a target group, a host rule on the
+/// parent's listener, a log group, its own task security group and execution role, and its database if the strategy gives it one.
+/// Nothing here can modify a parent resource, so destroying a preview never touches shared infrastructure.
+/// </summary>
+public static class PreviewStack
+{
+    public static PulumiTemplate Build(PreviewSettings settings, string project, string stack)
+    {
+        var names = PreviewNames.For(settings.App.AppName, settings.Branch);
+        var template = new PulumiTemplate(project, $"{settings.App.AppName} preview of branch {names.Slug}");
+        AwsProvider.Add(template, settings.Region, StackTags.For(settings.App.AppName, stack, names.Slug));
+        template.Add(new TemplateResource(LogicalNames.Parent, "pulumi:pulumi:StackReference",
+            new Props { ["name"] = settings.ParentStack }));
+        Policies.AddLookups(template);
+        var parent = (string key) => Expr.StackOutput(LogicalNames.Parent, key);
+
+        var host = settings.Host is not null ? (object)settings.Host : Expr.Interpolate(names.HostLabel + ".", parent("previewDomain"));
+        var logGroup = LogGroups.Add(template, names.LogGroupName, settings.App.LogRetentionDays);
+        var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, parent("vpcId"),
+            settings.App.HealthCheckPath, deregistrationDelaySeconds: 5);
+        var rule = Routing.AddListenerRule(template, parent("listenerArn"), settings.RulePriority, targetGroup, Routing.HostCondition(host));
+        var tasksSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, $"{names.ServiceName}-tasks",
+            $"Preview {names.Slug}: container port from the load balancer", parent("vpcId"), settings.App.ContainerPort,
+            parent("albSecurityGroupId"));
+
+        var database = PreviewDatabase.Add(template, settings, names, tasksSg, parent);
+        var executionRole = PreviewRoles.AddExecutionRole(template, settings, names, logGroup, parent, database.SecretArn);
+        var appTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
+        {
+            LogicalName = LogicalNames.AppTaskDefinition,
+            Family = names.TaskFamily,
+            Cpu = settings.App.Cpu,
+            Memory = settings.App.Memory,
+            ExecutionRoleArn = executionRole.Out("arn"),
+            TaskRoleArn = parent("previewTaskRoleArn"),
+            Containers = PreviewDatabase.WithSidecar(settings, database,
+                AppContainers.App(settings.App, Image(parent, settings.App.ImageTag), logGroup.Out("name"), settings.Region,
+                    database.Environment, database.Secrets, database.WaitsFor)),
+        });
+        var migrationTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
+        {
+            LogicalName = LogicalNames.MigrationTaskDefinition,
+            Family = names.MigrationTaskFamily,
+            Cpu = settings.App.Cpu,
+            Memory = settings.App.Memory,
+            ExecutionRoleArn = executionRole.Out("arn"),
+            TaskRoleArn = parent("previewTaskRoleArn"),
+            Containers = [AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"),
+                settings.Region, database.Environment, database.Secrets)],
+        });
+        var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
+        {
+            Name = names.ServiceName,
+            Cluster = parent("clusterArn"),
+            TaskDefinition = appTask,
+            DesiredCount = settings.DesiredCount,
+            Spot = settings.App.Spot,
+            Subnets = parent("privateSubnetIds"),
+            SecurityGroupIds = new[] { tasksSg.Out("id") },
+            TargetGroupArn = targetGroup.Out("arn"),
+            ContainerPort = settings.App.ContainerPort,
+            MinHealthyPercent = settings.App.MinHealthyPercent,
+            MaxPercent = settings.App.MaxPercent,
+            HealthCheckGraceSeconds = settings.App.HealthCheckGraceSeconds,
+            DependsOn = [rule.Name],
+        });
+
+        PreviewOutputs.Add(template, settings, names, host, parent, service, appTask, migrationTask, targetGroup, tasksSg, logGroup);
+        return template;
+    }
+
+    private static Expr Image(Func<string, Expr> parent, string tag) => Expr.Interpolate(parent("repositoryUrl"), ":" + tag);
+}

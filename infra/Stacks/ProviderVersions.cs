@@ -1,0 +1,13 @@
+namespace Deployments.Infra.Stacks;
+
+/// <summary>
+/// Provider plugin versions, pinned. The YAML host reads <c>options.version</c> of the first resource of each package
+/// to install the plugin (pulumi.md §1.6). Keep them equal to the npm packages in tests/schema/package.json, against
+/// whose types the template is checked.
+/// </summary>
+public static class ProviderVersions
+{
+    public const string Aws = "7.48.0";
+    public const string Awsx = "3.9.0";
+    public const string DockerBuild = "0.0.22";
+}

@@ -1,0 +1,60 @@
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks;
+
+/// <summary>
+/// Security groups: the ALB accepts HTTP(S) from anywhere; app and preview tasks accept only the container port
+/// and only from the ALB's group. Egress stays open: tasks pull images and call APIs through the NAT.
+/// </summary>
+public static class SecurityGroups
+{
+    public static TemplateResource AddAlb(PulumiTemplate template, string name, object vpcId) =>
+        template.Add(new TemplateResource(LogicalNames.AlbSecurityGroup, "aws:ec2:SecurityGroup", new Props
+        {
+            ["name"] = name,
+            ["description"] = "Load balancer: HTTP and HTTPS from anywhere",
+            ["vpcId"] = vpcId,
+            ["ingress"] = new[] { Anywhere(80, "HTTP"), Anywhere(443, "HTTPS") },
+            ["egress"] = new[] { AllEgress() },
+        }));
+
+    public static TemplateResource AddFromAlb(PulumiTemplate template, string logicalName, string name, string description,
+        object vpcId, int port, object albSecurityGroupId) =>
+        template.Add(new TemplateResource(logicalName, "aws:ec2:SecurityGroup", new Props
+        {
+            ["name"] = name,
+            ["description"] = description,
+            ["vpcId"] = vpcId,
+            ["ingress"] = new[]
+            {
+                new Props
+                {
+                    ["description"] = "Container port, from the load balancer only",
+                    ["protocol"] = "tcp",
+                    ["fromPort"] = port,
+                    ["toPort"] = port,
+                    ["securityGroups"] = new[] { albSecurityGroupId },
+                },
+            },
+            ["egress"] = new[] { AllEgress() },
+        }));
+
+    private static Props Anywhere(int port, string what) => new()
+    {
+        ["description"] = $"{what} from anywhere",
+        ["protocol"] = "tcp",
+        ["fromPort"] = port,
+        ["toPort"] = port,
+        ["cidrBlocks"] = new[] { "0.0.0.0/0" },
+        ["ipv6CidrBlocks"] = new[] { "::/0" },
+    };
+
+    private static Props AllEgress() => new()
+    {
+        ["description"] = "All outbound",
+        ["protocol"] = "-1",
+        ["fromPort"] = 0,
+        ["toPort"] = 0,
+        ["cidrBlocks"] = new[] { "0.0.0.0/0" },
+    };
+}

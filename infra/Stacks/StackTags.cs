@@ -1,0 +1,20 @@
+namespace Deployments.Infra.Stacks;
+
+/// <summary>
+/// Tags every AWS resource gets through the provider's <c>defaultTags</c>. The <c>deployments:*</c> keys let an
+/// operator (and the sweeper) find everything a stack created, even when its state is gone.
+/// </summary>
+public static class StackTags
+{
+    public static IReadOnlyDictionary<string, string> For(string app, string stack, string? previewSlug = null)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["deployments:app"] = app,
+            ["deployments:managed-by"] = "deployments",
+            ["deployments:stack"] = stack,
+        };
+        if (previewSlug is not null) tags["deployments:preview"] = previewSlug;
+        return tags;
+    }
+}
