@@ -17,6 +17,8 @@ public sealed class ConfigSource
 
     public void Set(string qualifiedKey, string value) => _values[qualifiedKey] = value;
 
+    public void Remove(string qualifiedKey) => _values.Remove(qualifiedKey);
+
     /// <summary>Parses <c>PULUMI_CONFIG</c>: a JSON object of strings.</summary>
     public static ConfigSource FromPulumiConfigJson(string json)
     {
