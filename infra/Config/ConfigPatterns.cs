@@ -54,6 +54,12 @@ public static partial class ConfigPatterns
     [GeneratedRegex(@"^organization/[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$|^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}$")]
     public static partial Regex StackReference();
 
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,62}$")]
+    public static partial Regex DatabaseName();
+
+    [GeneratedRegex("^[A-Za-z][A-Za-z0-9_]{0,15}$")]
+    public static partial Regex DatabaseUser();
+
     [GeneratedRegex(@"^db\.[a-z0-9]+\.[a-z0-9]+$")]
     public static partial Regex DbInstanceClass();
 }

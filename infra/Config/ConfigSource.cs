@@ -8,7 +8,7 @@ namespace Deployments.Infra.Config;
 /// </summary>
 public sealed class ConfigSource
 {
-    private readonly SortedDictionary<string, string> _values = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _values = new(StringComparer.Ordinal);
 
     public IReadOnlyDictionary<string, string> Values => _values;
 

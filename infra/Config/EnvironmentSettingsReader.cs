@@ -99,8 +99,8 @@ public static class EnvironmentSettingsReader
             config.String("databaseInstanceClass", "db.t4g.micro", ConfigPatterns.DbInstanceClass(), "an RDS instance class such as db.t4g.micro"),
             config.Int("databaseAllocatedStorage", 20, 20, 65536),
             config.String("databaseEngineVersion", "16"),
-            config.String("databaseName", "app", new("^[A-Za-z][A-Za-z0-9_]{0,62}$"), "1-63 letters, digits and '_', starting with a letter"),
-            config.String("databaseUsername", "app", new("^[A-Za-z][A-Za-z0-9_]{0,15}$"), "1-16 letters, digits and '_', starting with a letter"),
+            config.String("databaseName", "app", ConfigPatterns.DatabaseName(), "1-63 letters, digits and '_', starting with a letter"),
+            config.String("databaseUsername", "app", ConfigPatterns.DatabaseUser(), "1-16 letters, digits and '_', starting with a letter"),
             config.Bool("databaseMultiAz", false),
             config.Int("databaseBackupRetentionDays", protect ? 14 : 1, 0, 35));
         return enabled ? settings : null;

@@ -44,24 +44,43 @@ public static class StackFileLoader
         }
     }
 
-    private static string ToJson(YamlNode node) => JsonSerializer.Serialize(ToPlain(node));
-
-    private static object? ToPlain(YamlNode node) => node switch
+    private static string ToJson(YamlNode node)
     {
-        YamlScalarNode scalar => ScalarValue(scalar),
-        YamlSequenceNode sequence => sequence.Children.Select(ToPlain).ToList(),
-        YamlMappingNode mapping => mapping.Children.ToDictionary(
-            c => ((YamlScalarNode)c.Key).Value ?? "", c => ToPlain(c.Value), StringComparer.Ordinal),
-        _ => null,
-    };
+        using var stream = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(stream)) Write(writer, node);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    {
+        switch (node)
+        {
+            case YamlScalarNode scalar: WriteScalar(writer, scalar); break;
+            case YamlSequenceNode sequence:
+                writer.WriteStartArray();
+                foreach (var child in sequence.Children) Write(writer, child);
+                writer.WriteEndArray();
+                break;
+            case YamlMappingNode mapping:
+                writer.WriteStartObject();
+                foreach (var (key, value) in mapping.Children)
+                {
+                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? "");
+                    Write(writer, value);
+                }
+                writer.WriteEndObject();
+                break;
+            default: writer.WriteNullValue(); break;
+        }
+    }
 
     // Unquoted YAML numbers and booleans keep their type inside objects, as they do in the Pulumi CLI.
-    private static object? ScalarValue(YamlScalarNode scalar)
+    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
-        if (scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted) return text;
-        if (text is "true" or "false") return text == "true";
-        if (long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)) return number;
-        return text;
+        var quoted = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
+        if (!quoted && text is "true" or "false") writer.WriteBooleanValue(text == "true");
+        else if (!quoted && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)) writer.WriteNumberValue(number);
+        else writer.WriteStringValue(text);
     }
 }

@@ -43,8 +43,9 @@ public static class AppContainers
     private static Dictionary<string, object> Merge(IReadOnlyDictionary<string, string> configured,
         IReadOnlyDictionary<string, object> generated, int? port)
     {
-        var merged = configured.ToDictionary(e => e.Key, e => (object)e.Value, StringComparer.Ordinal);
-        foreach (var (key, value) in generated) merged[key] = value;
+        var merged = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var key in configured.Keys) merged[key] = configured[key];
+        foreach (var key in generated.Keys) merged[key] = generated[key];
         // The port the app must listen on, unless the user set PORT themselves.
         if (port is int p && !merged.ContainsKey("PORT")) merged["PORT"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return merged;

@@ -24,10 +24,10 @@ public static class ContainerDefinitions
         if (c.Port is int port)
             definition["portMappings"] = new[] { new Props { ["containerPort"] = port, ["protocol"] = "tcp" } };
         // Sorted so that the rendered JSON (and the task definition revision) only changes when a value does.
-        definition["environment"] = c.Environment.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new Props { ["name"] = e.Key, ["value"] = e.Value }).ToList();
-        definition["secrets"] = c.Secrets.OrderBy(e => e.Key, StringComparer.Ordinal)
-            .Select(e => new Props { ["name"] = e.Key, ["valueFrom"] = e.Value }).ToList();
+        definition["environment"] = SortedKeys.Of(c.Environment)
+            .Select(name => new Props { ["name"] = name, ["value"] = c.Environment[name] }).ToList();
+        definition["secrets"] = SortedKeys.Of(c.Secrets)
+            .Select(name => new Props { ["name"] = name, ["valueFrom"] = c.Secrets[name] }).ToList();
         definition["logConfiguration"] = new Props
         {
             ["logDriver"] = "awslogs",

@@ -8,7 +8,7 @@ public static class StackTags
 {
     public static IReadOnlyDictionary<string, string> For(string app, string stack, string? previewSlug = null)
     {
-        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["deployments:app"] = app,
             ["deployments:managed-by"] = "deployments",

@@ -7,14 +7,14 @@ namespace Deployments.Infra.Template;
 public sealed class PulumiTemplate(string name, string description)
 {
     private readonly List<TemplateResource> _resources = [];
-    private readonly List<KeyValuePair<string, object>> _variables = [];
-    private readonly List<KeyValuePair<string, object>> _outputs = [];
+    private readonly List<NamedValue> _variables = [];
+    private readonly List<NamedValue> _outputs = [];
 
     public string Name { get; } = name;
     public string Description { get; } = description;
     public IReadOnlyList<TemplateResource> Resources => _resources;
-    public IReadOnlyList<KeyValuePair<string, object>> Variables => _variables;
-    public IReadOnlyList<KeyValuePair<string, object>> Outputs => _outputs;
+    public IReadOnlyList<NamedValue> Variables => _variables;
+    public IReadOnlyList<NamedValue> Outputs => _outputs;
 
     public TemplateResource Add(TemplateResource resource)
     {
@@ -33,14 +33,14 @@ public sealed class PulumiTemplate(string name, string description)
 
     public void AddOutput(string outputName, object value)
     {
-        if (_outputs.Exists(o => o.Key == outputName))
+        if (_outputs.Exists(o => o.Name == outputName))
             throw new InvalidOperationException($"output '{outputName}' is declared twice");
         _outputs.Add(new(outputName, value));
     }
 
     private void EnsureUnused(string logicalName)
     {
-        if (_resources.Exists(r => r.Name == logicalName) || _variables.Exists(v => v.Key == logicalName))
+        if (_resources.Exists(r => r.Name == logicalName) || _variables.Exists(v => v.Name == logicalName))
             throw new InvalidOperationException($"'{logicalName}' is declared twice in the template");
     }
 }

@@ -40,14 +40,14 @@ public static class TemplateSerializer
         return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 
-    private static void WriteMap(Utf8JsonWriter writer, string key, IEnumerable<KeyValuePair<string, object>> entries)
+    private static void WriteMap(Utf8JsonWriter writer, string key, IReadOnlyList<NamedValue> entries)
     {
         writer.WritePropertyName(key);
         writer.WriteStartObject();
-        foreach (var (name, value) in entries)
+        foreach (var entry in entries)
         {
-            writer.WritePropertyName(name);
-            WriteValue(writer, value);
+            writer.WritePropertyName(entry.Name);
+            WriteValue(writer, entry.Value);
         }
         writer.WriteEndObject();
     }
@@ -77,14 +77,13 @@ public static class TemplateSerializer
         if (options.Protect) props["protect"] = true;
         if (options.DeleteBeforeReplace) props["deleteBeforeReplace"] = true;
         if (options.RetainOnDelete) props["retainOnDelete"] = true;
-        if (options.DependsOn.Count > 0) props["dependsOn"] = options.DependsOn.Select(d => (object)Expr.Ref(d)).ToList();
-        if (options.IgnoreChanges.Count > 0) props["ignoreChanges"] = options.IgnoreChanges.ToList<object>();
-        if (options.AdditionalSecretOutputs.Count > 0) props["additionalSecretOutputs"] = options.AdditionalSecretOutputs.ToList<object>();
+        if (options.DependsOn.Count > 0) props["dependsOn"] = options.DependsOn.Select(d => Expr.Ref(d)).ToList();
+        if (options.IgnoreChanges.Count > 0) props["ignoreChanges"] = options.IgnoreChanges;
+        if (options.AdditionalSecretOutputs.Count > 0) props["additionalSecretOutputs"] = options.AdditionalSecretOutputs;
         if (options.Providers.Count > 0)
         {
             var providers = new Props();
-            foreach (var (package, provider) in options.Providers.OrderBy(p => p.Key, StringComparer.Ordinal))
-                providers[package] = Expr.Ref(provider);
+            foreach (var package in SortedKeys.Of(options.Providers)) providers[package] = Expr.Ref(options.Providers[package]);
             props["providers"] = providers;
         }
         return props;
@@ -103,8 +102,9 @@ public static class TemplateSerializer
             case double number: writer.WriteRawValue(number.ToString("R", CultureInfo.InvariantCulture)); break;
             case Props props:
                 writer.WriteStartObject();
-                foreach (var (key, item) in props)
+                foreach (var key in props.Keys)
                 {
+                    var item = props[key];
                     if (item is null) continue;
                     writer.WritePropertyName(key);
                     WriteValue(writer, item);
