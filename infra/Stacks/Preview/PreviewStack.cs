@@ -27,7 +27,7 @@ public static class PreviewStack
         var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, parent("vpcId"),
             settings.App.HealthCheckPath, deregistrationDelaySeconds: 5);
         var rule = Routing.AddListenerRule(template, parent("listenerArn"), settings.RulePriority, targetGroup, Routing.HostCondition(host));
-        var tasksSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, $"{names.ServiceName}-tasks",
+        var tasksSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, names.TasksSecurityGroupName,
             $"Preview {names.Slug}: container port from the load balancer", parent("vpcId"), settings.App.ContainerPort,
             parent("albSecurityGroupId"));
 
