@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.RegularExpressions;
+using Deployments.Infra.Json;
 using Deployments.Infra.Template;
 
 namespace Deployments.Infra.Config;
@@ -119,19 +119,8 @@ public sealed class ConfigReader
         var value = _lookup(key);
         if (value is null) return [];
         if (!value.TrimStart().StartsWith('[')) return [value];
-        try
-        {
-            // JsonDocument, not JsonSerializer: the serializer's first use costs tens of milliseconds of start-up.
-            using var document = JsonDocument.Parse(value);
-            var items = new List<string>();
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                if (item.ValueKind != JsonValueKind.String) break;
-                items.Add(item.GetString()!);
-            }
-            if (items.Count == document.RootElement.GetArrayLength()) return items;
-        }
-        catch (JsonException) { }
+        if (JsonParser.TryParse(value, out var list) && list!.Kind == JsonKind.Array && list.Items.All(i => i.Kind == JsonKind.String))
+            return list.Items.Select(i => i.Text!).ToList();
         Problem(key, $"must be a list of strings: {allowed}");
         return [];
     }
@@ -162,23 +151,14 @@ public sealed class ConfigReader
         _read.Add(key);
         var value = _lookup(key);
         if (value is null) return null;
-        JsonElement element;
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            element = document.RootElement.Clone();
-        }
-        catch (JsonException) { element = default; }
-        if (element.ValueKind != JsonValueKind.Object)
+        if (!JsonParser.TryParse(value, out var element) || element!.Kind != JsonKind.Object)
         {
             Problem(key, "must be an object (a YAML mapping)");
             return null;
         }
         return new ConfigReader(
-            member => element.TryGetProperty(member, out var v)
-                ? v.ValueKind == JsonValueKind.String ? v.GetString() : v.GetRawText()
-                : null,
-            () => element.EnumerateObject().Select(p => p.Name).ToList(),
+            member => element.Member(member)?.AsConfigString(),
+            () => element.Members.Select(m => m.Name).Distinct().ToList(),
             KeyName(key) + ".", _problems);
     }
 

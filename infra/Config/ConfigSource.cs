@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Deployments.Infra.Json;
 
 namespace Deployments.Infra.Config;
 
@@ -25,17 +25,11 @@ public sealed class ConfigSource
         var source = new ConfigSource();
         try
         {
-            using var document = JsonDocument.Parse(json);
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-                throw new JsonException("not an object");
-            foreach (var property in document.RootElement.EnumerateObject())
-            {
-                source.Set(property.Name, property.Value.ValueKind == JsonValueKind.String
-                    ? property.Value.GetString()!
-                    : property.Value.GetRawText());
-            }
+            var root = JsonParser.Parse(json);
+            if (root.Kind != JsonKind.Object) throw new FormatException($"found {root.Kind.ToString().ToLowerInvariant()}");
+            foreach (var (name, value) in root.Members) source.Set(name, value.AsConfigString());
         }
-        catch (JsonException e)
+        catch (FormatException e)
         {
             source.LoadProblems.Add(new("PULUMI_CONFIG", $"must be a JSON object of strings ({e.Message})"));
         }

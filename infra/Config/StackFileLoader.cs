@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Deployments.Infra.Json;
 using YamlDotNet.RepresentationModel;
 
 namespace Deployments.Infra.Config;
@@ -46,41 +46,41 @@ public static class StackFileLoader
 
     private static string ToJson(YamlNode node)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream)) Write(writer, node);
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        var writer = new JsonWriter(indented: false);
+        Write(writer, node);
+        return writer.ToString();
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    private static void Write(JsonWriter writer, YamlNode node)
     {
         switch (node)
         {
             case YamlScalarNode scalar: WriteScalar(writer, scalar); break;
             case YamlSequenceNode sequence:
-                writer.WriteStartArray();
+                writer.StartArray();
                 foreach (var child in sequence.Children) Write(writer, child);
-                writer.WriteEndArray();
+                writer.EndArray();
                 break;
             case YamlMappingNode mapping:
-                writer.WriteStartObject();
+                writer.StartObject();
                 foreach (var (key, value) in mapping.Children)
                 {
-                    writer.WritePropertyName(((YamlScalarNode)key).Value ?? "");
+                    writer.Name(((YamlScalarNode)key).Value ?? "");
                     Write(writer, value);
                 }
-                writer.WriteEndObject();
+                writer.EndObject();
                 break;
-            default: writer.WriteNullValue(); break;
+            default: writer.Null(); break;
         }
     }
 
     // Unquoted YAML numbers and booleans keep their type inside objects, as they do in the Pulumi CLI.
-    private static void WriteScalar(Utf8JsonWriter writer, YamlScalarNode scalar)
+    private static void WriteScalar(JsonWriter writer, YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
         var quoted = scalar.Style is YamlDotNet.Core.ScalarStyle.SingleQuoted or YamlDotNet.Core.ScalarStyle.DoubleQuoted;
-        if (!quoted && text is "true" or "false") writer.WriteBooleanValue(text == "true");
-        else if (!quoted && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)) writer.WriteNumberValue(number);
-        else writer.WriteStringValue(text);
+        if (!quoted && text is "true" or "false") writer.Boolean(text == "true");
+        else if (!quoted && long.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number)) writer.Number(number);
+        else writer.String(text);
     }
 }

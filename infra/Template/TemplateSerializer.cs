@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
-using System.Text.Encodings.Web;
-using System.Text.Json;
+using Deployments.Infra.Json;
 
 namespace Deployments.Infra.Template;
 
@@ -12,61 +9,56 @@ namespace Deployments.Infra.Template;
 /// </summary>
 public static class TemplateSerializer
 {
-    private static readonly JsonWriterOptions WriterOptions = new()
-    {
-        Indented = true,
-        IndentSize = 2,
-        NewLine = "\n",
-        // Keep non-ASCII (branch names in tags) readable; the output is UTF-8 either way.
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     public static string ToJson(PulumiTemplate template)
     {
-        using var stream = new MemoryStream();
-        using (var writer = new Utf8JsonWriter(stream, WriterOptions))
-        {
-            writer.WriteStartObject();
-            writer.WriteString("name", template.Name);
-            writer.WriteString("description", template.Description);
-            writer.WritePropertyName("resources");
-            writer.WriteStartObject();
-            foreach (var resource in template.Resources) WriteResource(writer, resource);
-            writer.WriteEndObject();
-            if (template.Variables.Count > 0) WriteMap(writer, "variables", template.Variables);
-            WriteMap(writer, "outputs", template.Outputs);
-            writer.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        var writer = new JsonWriter(indented: true);
+        writer.StartObject();
+        writer.Name("name");
+        writer.String(template.Name);
+        writer.Name("description");
+        writer.String(template.Description);
+        writer.Name("resources");
+        writer.StartObject();
+        foreach (var resource in template.Resources) WriteResource(writer, resource);
+        writer.EndObject();
+        if (template.Variables.Count > 0) WriteMap(writer, "variables", template.Variables);
+        WriteMap(writer, "outputs", template.Outputs);
+        writer.EndObject();
+        return writer + "\n";
     }
 
-    private static void WriteMap(Utf8JsonWriter writer, string key, IReadOnlyList<NamedValue> entries)
+    private static void WriteMap(JsonWriter writer, string key, IReadOnlyList<NamedValue> entries)
     {
-        writer.WritePropertyName(key);
-        writer.WriteStartObject();
+        writer.Name(key);
+        writer.StartObject();
         foreach (var entry in entries)
         {
-            writer.WritePropertyName(entry.Name);
+            writer.Name(entry.Name);
             WriteValue(writer, entry.Value);
         }
-        writer.WriteEndObject();
+        writer.EndObject();
     }
 
-    private static void WriteResource(Utf8JsonWriter writer, TemplateResource resource)
+    private static void WriteResource(JsonWriter writer, TemplateResource resource)
     {
-        writer.WritePropertyName(resource.Name);
-        writer.WriteStartObject();
-        writer.WriteString("type", resource.Type);
-        if (resource.DefaultProvider) writer.WriteBoolean("defaultProvider", true);
-        writer.WritePropertyName("properties");
+        writer.Name(resource.Name);
+        writer.StartObject();
+        writer.Name("type");
+        writer.String(resource.Type);
+        if (resource.DefaultProvider)
+        {
+            writer.Name("defaultProvider");
+            writer.Boolean(true);
+        }
+        writer.Name("properties");
         WriteValue(writer, resource.Properties);
         var options = OptionsToProps(resource.Options);
         if (options.Count > 0)
         {
-            writer.WritePropertyName("options");
+            writer.Name("options");
             WriteValue(writer, options);
         }
-        writer.WriteEndObject();
+        writer.EndObject();
     }
 
     private static Props OptionsToProps(ResourceOptions? options)
@@ -89,32 +81,32 @@ public static class TemplateSerializer
         return props;
     }
 
-    private static void WriteValue(Utf8JsonWriter writer, object? value)
+    private static void WriteValue(JsonWriter writer, object? value)
     {
         switch (value)
         {
-            case null: writer.WriteNullValue(); break;
-            case Expr expr: writer.WriteStringValue(expr.Text); break;
-            case string text: writer.WriteStringValue(Literal.Escape(text)); break;
-            case bool flag: writer.WriteBooleanValue(flag); break;
-            case int number: writer.WriteNumberValue(number); break;
-            case long number: writer.WriteNumberValue(number); break;
-            case double number: writer.WriteRawValue(number.ToString("R", CultureInfo.InvariantCulture)); break;
+            case null: writer.Null(); break;
+            case Expr expr: writer.String(expr.Text); break;
+            case string text: writer.String(Literal.Escape(text)); break;
+            case bool flag: writer.Boolean(flag); break;
+            case int number: writer.Number(number); break;
+            case long number: writer.Number(number); break;
+            case double number: writer.Number(number); break;
             case Props props:
-                writer.WriteStartObject();
+                writer.StartObject();
                 foreach (var key in props.Keys)
                 {
                     var item = props[key];
                     if (item is null) continue;
-                    writer.WritePropertyName(key);
+                    writer.Name(key);
                     WriteValue(writer, item);
                 }
-                writer.WriteEndObject();
+                writer.EndObject();
                 break;
             case System.Collections.IEnumerable items:
-                writer.WriteStartArray();
+                writer.StartArray();
                 foreach (var item in items) WriteValue(writer, item);
-                writer.WriteEndArray();
+                writer.EndArray();
                 break;
             default:
                 throw new InvalidOperationException($"cannot serialise a {value.GetType().Name} into a template");
