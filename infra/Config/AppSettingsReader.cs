@@ -14,7 +14,7 @@ public static class AppSettingsReader
             : config.String("imageTag", "", ConfigPatterns.ImageTag(), ConfigPatterns.ImageTagAllowed);
         var cpu = config.Int("cpu", 256, 256, 16384);
         var memory = config.Int("memory", 512, 512, 122880);
-        if (!FargateSizes.CpuUnits.Contains(cpu)) config.Problem("cpu", $"'{cpu}' is not allowed: one of {string.Join(", ", FargateSizes.CpuUnits)} (Fargate CPU units)");
+        if (!FargateSizes.IsCpu(cpu)) config.Problem("cpu", $"'{cpu}' is not allowed: one of {string.Join(", ", FargateSizes.CpuUnits)} (Fargate CPU units)");
         else if (!FargateSizes.IsValid(cpu, memory)) config.Problem("memory", $"'{memory}' is not a Fargate size {FargateSizes.Describe(cpu)}");
 
         var environment = config.StringMap("env", "a mapping of variable name to plain value");

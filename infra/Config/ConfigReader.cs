@@ -87,7 +87,7 @@ public sealed class ConfigReader
     public int OneOf(string key, int defaultValue, IReadOnlyList<int> allowed)
     {
         var value = Int(key, defaultValue, int.MinValue, int.MaxValue);
-        if (allowed.Contains(value)) return value;
+        foreach (var option in allowed) if (option == value) return value;
         Problem(key, $"'{value}' is not allowed: one of {string.Join(", ", allowed)}");
         return defaultValue;
     }

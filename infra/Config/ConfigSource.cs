@@ -27,7 +27,7 @@ public sealed class ConfigSource
         {
             var root = JsonParser.Parse(json);
             if (root.Kind != JsonKind.Object) throw new FormatException($"found {root.Kind.ToString().ToLowerInvariant()}");
-            foreach (var (name, value) in root.Members) source.Set(name, value.AsConfigString());
+            foreach (var member in root.Members) source.Set(member.Name, member.Value.AsConfigString());
         }
         catch (FormatException e)
         {

@@ -7,29 +7,37 @@ namespace Deployments.Infra.Config;
 /// </summary>
 public static class FargateSizes
 {
-    private static readonly (int Cpu, int MinMemory, int MaxMemory, int Step)[] Table =
+    private sealed record Row(int Cpu, int MinMemory, int MaxMemory, int Step);
+
+    private static readonly Row[] Table =
     [
-        (256, 512, 2048, 512),
-        (512, 1024, 4096, 1024),
-        (1024, 2048, 8192, 1024),
-        (2048, 4096, 16384, 1024),
-        (4096, 8192, 30720, 1024),
-        (8192, 16384, 61440, 4096),
-        (16384, 32768, 122880, 8192),
+        new(256, 512, 2048, 512), // only 512, 1024 and 2048: handled apart
+        new(512, 1024, 4096, 1024),
+        new(1024, 2048, 8192, 1024),
+        new(2048, 4096, 16384, 1024),
+        new(4096, 8192, 30720, 1024),
+        new(8192, 16384, 61440, 4096),
+        new(16384, 32768, 122880, 8192),
     ];
 
-    public static IReadOnlyList<int> CpuUnits { get; } = Table.Select(t => t.Cpu).ToArray();
+    public static IReadOnlyList<int> CpuUnits { get; } = [256, 512, 1024, 2048, 4096, 8192, 16384];
 
-    public static bool IsValid(int cpu, int memory) =>
-        Table.Any(t => t.Cpu == cpu && memory >= t.MinMemory && memory <= t.MaxMemory
-            && (memory == 512 || (memory - t.MinMemory) % t.Step == 0));
+    public static bool IsCpu(int cpu) => Find(cpu) is not null;
 
-    public static string Describe(int cpu)
+    public static bool IsValid(int cpu, int memory) => cpu == 256
+        ? memory is 512 or 1024 or 2048
+        : Find(cpu) is { } row && memory >= row.MinMemory && memory <= row.MaxMemory && (memory - row.MinMemory) % row.Step == 0;
+
+    public static string Describe(int cpu) => cpu == 256
+        ? "with cpu 256: 512, 1024 or 2048"
+        : Find(cpu) is { } row
+            ? $"with cpu {cpu}: {row.MinMemory} to {row.MaxMemory} in steps of {row.Step}"
+            : $"cpu must be one of {string.Join(", ", CpuUnits)}";
+
+    // A loop, not LINQ: start-up time matters here (see bench/compiler-startup.py).
+    private static Row? Find(int cpu)
     {
-        var row = Table.FirstOrDefault(t => t.Cpu == cpu);
-        return row.Cpu == 0
-            ? $"cpu must be one of {string.Join(", ", CpuUnits)}"
-            : cpu == 256 ? "with cpu 256: 512, 1024 or 2048"
-            : $"with cpu {cpu}: {row.MinMemory} to {row.MaxMemory} in steps of {row.Step}";
+        foreach (var row in Table) if (row.Cpu == cpu) return row;
+        return null;
     }
 }

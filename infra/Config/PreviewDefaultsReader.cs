@@ -1,3 +1,5 @@
+using Deployments.Infra.Template;
+
 namespace Deployments.Infra.Config;
 
 /// <summary>
@@ -29,8 +31,9 @@ public static class PreviewDefaultsReader
             section.Has("env") ? section.StringMap("env", "a mapping of variable name to plain value") : app.Environment,
             section.Has("secrets") ? section.StringMap("secrets", "a mapping of variable name to secret ARN") : app.Secrets,
             section.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All));
-        foreach (var (name, arn) in defaults.Secrets.Where(s => !ConfigPatterns.SecretArn().IsMatch(s.Value)))
-            section.Problem($"secrets.{name}", $"'{arn}' is not allowed: {ConfigPatterns.SecretArnAllowed}");
+        foreach (var name in SortedKeys.Of(defaults.Secrets))
+            if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))
+                section.Problem($"secrets.{name}", $"'{defaults.Secrets[name]}' is not allowed: {ConfigPatterns.SecretArnAllowed}");
         section.RejectUnknownKeys();
         return defaults;
     }

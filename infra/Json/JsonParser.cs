@@ -52,7 +52,7 @@ public sealed class JsonParser
     private JsonValue Object(int start, int depth)
     {
         _at++;
-        var members = new List<(string, JsonValue)>();
+        var members = new List<JsonMember>();
         SkipSpace();
         if (Peek() == '}') { _at++; return new JsonValue(JsonKind.Object, _text[start.._at]) { Members = members }; }
         while (true)
@@ -62,7 +62,7 @@ public sealed class JsonParser
             var name = String();
             SkipSpace();
             Expect(':');
-            members.Add((name, Value(depth + 1)));
+            members.Add(new JsonMember(name, Value(depth + 1)));
             SkipSpace();
             if (Peek() == ',') { _at++; continue; }
             Expect('}');

@@ -10,7 +10,7 @@ public sealed record JsonValue(JsonKind Kind, string Raw)
     public string? Text { get; init; }
     public IReadOnlyList<JsonValue> Items { get; init; } = [];
     /// <summary>Object members in source order (later duplicates win on lookup, as in most parsers).</summary>
-    public IReadOnlyList<(string Name, JsonValue Value)> Members { get; init; } = [];
+    public IReadOnlyList<JsonMember> Members { get; init; } = [];
 
     public JsonValue? Member(string name)
     {

@@ -10,7 +10,9 @@ namespace Deployments.Infra.Json;
 public sealed class JsonWriter(bool indented)
 {
     private readonly StringBuilder _text = new();
-    private readonly Stack<bool> _hasItems = new();
+    // Whether the open object/array at each depth has items yet (an array: Stack<bool> is not precompiled).
+    private bool[] _hasItems = new bool[16];
+    private int _depth;
     private bool _afterName;
 
     public void StartObject() => Open('{');
@@ -38,23 +40,23 @@ public sealed class JsonWriter(bool indented)
     {
         BeforeItem();
         _text.Append(bracket);
-        _hasItems.Push(false);
+        if (_depth == _hasItems.Length) Array.Resize(ref _hasItems, _depth * 2);
+        _hasItems[_depth++] = false;
     }
 
     private void Close(char bracket)
     {
-        if (_hasItems.Pop()) NewLine(_hasItems.Count);
+        if (_hasItems[--_depth]) NewLine(_depth);
         _text.Append(bracket);
     }
 
     private void BeforeItem()
     {
         if (_afterName) { _afterName = false; return; }
-        if (_hasItems.Count == 0) return;
-        if (_hasItems.Peek()) _text.Append(',');
-        _hasItems.Pop();
-        _hasItems.Push(true);
-        NewLine(_hasItems.Count);
+        if (_depth == 0) return;
+        if (_hasItems[_depth - 1]) _text.Append(',');
+        _hasItems[_depth - 1] = true;
+        NewLine(_depth);
     }
 
     private void NewLine(int depth)

@@ -48,6 +48,7 @@ public class ConfigValidationTests
     }
 
     [TestCase("256", "4096", "deployments:memory")]
+    [TestCase("256", "1536", "deployments:memory")]
     [TestCase("1024", "1536", "deployments:memory")]
     [TestCase("3000", "4096", "deployments:cpu")]
     public void Fargate_sizes_are_checked(string cpu, string memory, string key)
