@@ -66,28 +66,12 @@ public static class EnvironmentStack
         var rule = Routing.AddListenerRule(template, listener.Out("arn"), EnvironmentRulePriority, targetGroup,
             settings.Dns?.Host is string host ? Routing.HostCondition(host) : Routing.PathCondition("/*"));
 
-        var appTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
-        {
-            LogicalName = LogicalNames.AppTaskDefinition,
-            Family = names.TaskFamily,
-            Cpu = settings.App.Cpu,
-            Memory = settings.App.Memory,
-            ExecutionRoleArn = roles.ExecutionRole.Out("arn"),
-            TaskRoleArn = roles.TaskRole.Out("arn"),
-            Containers = [AppContainers.App(settings.App, liveImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets)],
-            KeepOldRevisions = true,
-        });
-        var migrationTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
-        {
-            LogicalName = LogicalNames.MigrationTaskDefinition,
-            Family = names.MigrationTaskFamily,
-            Cpu = settings.App.Cpu,
-            Memory = settings.App.Memory,
-            ExecutionRoleArn = roles.ExecutionRole.Out("arn"),
-            TaskRoleArn = roles.TaskRole.Out("arn"),
-            Containers = [AppContainers.Migration(settings.App, migrationImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets)],
-            KeepOldRevisions = true,
-        });
+        // Environments keep old revisions registered so the circuit breaker can roll back to them.
+        var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,
+            roles.ExecutionRole.Out("arn"), roles.TaskRole.Out("arn"),
+            [AppContainers.App(settings.App, liveImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets)],
+            AppContainers.Migration(settings.App, migrationImage, logGroup.Out("name"), settings.Region, dbEnvironment, dbSecrets),
+            KeepOldRevisions: true).AddTo(template);
 
         var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
         {

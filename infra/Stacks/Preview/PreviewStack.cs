@@ -33,29 +33,14 @@ public static class PreviewStack
 
         var database = PreviewDatabase.Add(template, settings, names, tasksSg, parent);
         var executionRole = PreviewRoles.AddExecutionRole(template, settings, names, logGroup, parent, database.SecretArn);
-        var appTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
-        {
-            LogicalName = LogicalNames.AppTaskDefinition,
-            Family = names.TaskFamily,
-            Cpu = settings.App.Cpu,
-            Memory = settings.App.Memory,
-            ExecutionRoleArn = executionRole.Out("arn"),
-            TaskRoleArn = parent("previewTaskRoleArn"),
-            Containers = PreviewDatabase.WithSidecar(settings, database,
-                AppContainers.App(settings.App, Image(parent, settings.App.ImageTag), logGroup.Out("name"), settings.Region,
-                    database.Environment, database.Secrets, database.WaitsFor)),
-        });
-        var migrationTask = TaskDefinitions.Add(template, new TaskDefinitionSpec
-        {
-            LogicalName = LogicalNames.MigrationTaskDefinition,
-            Family = names.MigrationTaskFamily,
-            Cpu = settings.App.Cpu,
-            Memory = settings.App.Memory,
-            ExecutionRoleArn = executionRole.Out("arn"),
-            TaskRoleArn = parent("previewTaskRoleArn"),
-            Containers = [AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"),
-                settings.Region, database.Environment, database.Secrets)],
-        });
+        // Previews deregister old revisions: nothing of a destroyed preview may stay behind.
+        var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,
+            executionRole.Out("arn"), parent("previewTaskRoleArn"),
+            PreviewDatabase.WithSidecar(settings, database, AppContainers.App(settings.App, Image(parent, settings.App.ImageTag),
+                logGroup.Out("name"), settings.Region, database.Environment, database.Secrets, database.WaitsFor)),
+            AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"), settings.Region,
+                database.Environment, database.Secrets),
+            KeepOldRevisions: false).AddTo(template);
         var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
         {
             Name = names.ServiceName,
