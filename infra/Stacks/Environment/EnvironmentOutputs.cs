@@ -21,6 +21,7 @@ public static class EnvironmentOutputs
         var scheme = https ? "https://" : "http://";
         template.AddOutput("stackKind", "environment");
         template.AddOutput("region", settings.Region);
+        template.AddOutput("appName", settings.App.AppName);
         template.AddOutput("url", settings.Dns?.Host is string host ? scheme + host : Expr.Interpolate(scheme, r.Alb.Out("dnsName")));
         template.AddOutput("healthCheckPath", settings.App.HealthCheckPath);
         template.AddOutput("clusterArn", r.Cluster.Out("arn"));

@@ -1,0 +1,97 @@
+using System.CommandLine;
+using Deployments.Deployer.Cost;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.Previews;
+using Deployments.Infra;
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary>
+/// <c>deployer plan</c>: offline (no Pulumi CLI, no cloud), what a preview or an environment stack would be: its
+/// name, URL, every AWS name, the resources it would own and an estimated monthly cost. The first command to run.
+/// </summary>
+public sealed class PlanCommand : Command
+{
+    private readonly Option<string> _branch = CommonOptions.Branch(required: false);
+    private readonly Option<string?> _stack = new("--stack") { Description = "Environment stack to plan (instead of --branch)" };
+    private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
+    private readonly Option<string> _parent = CommonOptions.Parent();
+    private readonly Option<string?> _prices = new("--prices") { Description = "Price table to use instead of the built-in one (same shape as deployer/data/prices.json)" };
+    private readonly Option<string?> _projectDir = CommonOptions.ProjectDir();
+    private readonly Option<bool> _json = CommonOptions.Json();
+
+    public PlanCommand(CommandContext context) : base("plan", "Show a stack's names, URL, resources and estimated monthly cost, offline")
+    {
+        Options.Add(_branch);
+        Options.Add(_stack);
+        Options.Add(_imageTag);
+        Options.Add(_parent);
+        Options.Add(_prices);
+        Options.Add(_projectDir);
+        Options.Add(_json);
+        SetAction(result =>
+        {
+            var report = Plan(result);
+            context.Out.Write(result.GetValue(_json) ? PlanRenderer.Json(report) : PlanRenderer.Text(report));
+            return ExitCodes.Success;
+        });
+    }
+
+    private PlanReport Plan(ParseResult result)
+    {
+        var branch = result.GetValue(_branch);
+        var stack = result.GetValue(_stack);
+        if ((branch is null) == (stack is null))
+            throw new UserInputException("pass exactly one of --branch BRANCH (plan a preview) or --stack STACK (plan an environment)");
+        var directory = ProjectDirectory.Find(result.GetValue(_projectDir));
+        var pricesPath = result.GetValue(_prices);
+        var estimator = new CostEstimator(PriceTable.Load(pricesPath ?? PriceTable.DefaultPath), new CostAssumptions());
+        return branch is not null
+            ? PlanPreview(directory, branch, result.GetValue(_imageTag), result.GetValue(_parent)!, estimator)
+            : PlanEnvironment(directory, stack!, estimator);
+    }
+
+    private static PlanReport PlanPreview(string directory, string branch, string? imageTag, string parentStack, CostEstimator estimator)
+    {
+        var request = PreviewInputs.Validate(branch, imageTag ?? "latest");
+        var (parent, _) = ParentFromStackFile.Read(directory, parentStack);
+        PreviewInputs.RequirePreviewDomain(parent);
+        var names = PreviewNames.For(parent.AppName, request.Branch);
+        var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName));
+        var source = PreviewInputs.ToSource(config);
+        var template = StackCompiler.Compile(source, names.StackName, ProjectDirectory.ProjectName);
+        var settings = StackSettings.ReadPreview(source, names.StackName);
+        return new PlanReport("preview", names.StackName, request.Branch, $"{parent.UrlScheme}://{names.HostLabel}.{parent.PreviewDomain}",
+            [
+                new("stack", names.StackName), new("host label", names.HostLabel), new("target group", names.TargetGroupName),
+                new("service", names.ServiceName), new("task family", names.TaskFamily), new("migration task family", names.MigrationTaskFamily),
+                new("log group", names.LogGroupName), new("execution role", names.ExecutionRoleName),
+                new("task security group", names.TasksSecurityGroupName), new("database", names.DatabaseIdentifier),
+            ],
+            template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
+            estimator.Preview(settings));
+    }
+
+    private static PlanReport PlanEnvironment(string directory, string stack, CostEstimator estimator)
+    {
+        var file = Path.Combine(directory, $"Pulumi.{stack}.yaml");
+        if (!File.Exists(file)) throw new UserInputException($"--stack: no stack file Pulumi.{stack}.yaml in {directory}");
+        var source = new ConfigSource();
+        StackFileLoader.LoadInto(source, file, ProjectDirectory.ProjectName);
+        var settings = StackSettings.ReadEnvironment(source, stack);
+        var template = StackCompiler.Compile(source, stack, ProjectDirectory.ProjectName);
+        var names = EnvironmentNames.For(settings.App.AppName, stack);
+        var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
+        return new PlanReport("environment", stack, null, settings.Dns?.Host is string host ? $"{scheme}://{host}" : null,
+            [
+                new("cluster", names.ClusterName), new("load balancer", names.LoadBalancerName), new("target group", names.TargetGroupName),
+                new("service", names.ServiceName), new("task family", names.TaskFamily), new("migration task family", names.MigrationTaskFamily),
+                new("log group", names.LogGroupName), new("repository", names.RepositoryName), new("execution role", names.ExecutionRoleName),
+                new("task role", names.TaskRoleName), new("preview task role", names.PreviewTaskRoleName), new("database", names.DatabaseIdentifier),
+            ],
+            template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
+            estimator.Environment(settings));
+    }
+}

@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary>Renders a <see cref="PlanReport"/> for people (aligned text) or for programs (JSON); both deterministic.</summary>
+public static class PlanRenderer
+{
+    public static string Text(PlanReport r)
+    {
+        var text = new System.Text.StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"{(r.Kind == "preview" ? $"Preview of branch '{r.Branch}'" : $"Environment '{r.Stack}'")}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  stack  {r.Stack}");
+        if (r.Url is not null) text.AppendLine(CultureInfo.InvariantCulture, $"  url    {r.Url}");
+        text.AppendLine("AWS names");
+        var width = r.Names.Max(n => n.Key.Length);
+        foreach (var (what, name) in r.Names) text.AppendLine(CultureInfo.InvariantCulture, $"  {what.PadRight(width)}  {name}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Resources the stack owns ({r.Resources.Count})");
+        var typeWidth = r.Resources.Max(n => n.Value.Length);
+        foreach (var (name, type) in r.Resources) text.AppendLine(CultureInfo.InvariantCulture, $"  {type.PadRight(typeWidth)}  {name}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"Estimated monthly cost: {Money(r.Cost.MonthlyTotal)} {r.Cost.Currency}");
+        var itemWidth = r.Cost.Lines.Max(l => l.Item.Length);
+        foreach (var line in r.Cost.Lines)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Item.PadRight(itemWidth)}  {Money(line.Monthly),9}  {Quantity(line.Quantity)} {line.Unit} × {line.UnitPrice.Value.ToString(CultureInfo.InvariantCulture)} ({line.UnitPrice.Source}, {line.UnitPrice.Date})");
+        text.AppendLine("Assumptions");
+        foreach (var note in r.Cost.Assumptions) text.AppendLine(CultureInfo.InvariantCulture, $"  - {note}");
+        return text.ToString();
+    }
+
+    public static string Json(PlanReport r)
+    {
+        var names = new JsonObject();
+        foreach (var (what, name) in r.Names) names[what] = name;
+        var root = new JsonObject
+        {
+            ["kind"] = r.Kind,
+            ["stack"] = r.Stack,
+            ["branch"] = r.Branch,
+            ["url"] = r.Url,
+            ["names"] = names,
+            ["resources"] = new JsonArray(r.Resources.Select(x => (JsonNode)new JsonObject { ["name"] = x.Key, ["type"] = x.Value }).ToArray()),
+            ["cost"] = new JsonObject
+            {
+                ["currency"] = r.Cost.Currency,
+                ["priceRegion"] = r.Cost.PriceRegion,
+                ["monthlyTotal"] = r.Cost.MonthlyTotal,
+                ["lines"] = new JsonArray(r.Cost.Lines.Select(l => (JsonNode)new JsonObject
+                {
+                    ["item"] = l.Item,
+                    ["quantity"] = Math.Round(l.Quantity, 4),
+                    ["unit"] = l.Unit,
+                    ["unitPrice"] = l.UnitPrice.Value,
+                    ["monthly"] = l.Monthly,
+                    ["source"] = l.UnitPrice.Source,
+                    ["date"] = l.UnitPrice.Date,
+                }).ToArray()),
+                ["assumptions"] = new JsonArray(r.Cost.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
+            },
+        };
+        return root.ToJsonString(Options) + "\n";
+    }
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Money(decimal value) => "$" + value.ToString("0.00", CultureInfo.InvariantCulture);
+
+    private static string Quantity(decimal value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,13 @@
+using Deployments.Deployer.Cost;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary>What <c>deployer plan</c> found: the stack, where it will answer, its AWS names, its resources, its cost.</summary>
+public sealed record PlanReport(
+    string Kind,
+    string Stack,
+    string? Branch,
+    string? Url,
+    IReadOnlyList<KeyValuePair<string, string>> Names,
+    IReadOnlyList<KeyValuePair<string, string>> Resources,
+    CostEstimate Cost);

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using Deployments.Deployer.Commands;
+using Deployments.Deployer.Errors;
+
+namespace Deployments.Deployer;
+
+/// <summary>The command tree and the one place where exceptions become messages and exit codes.</summary>
+public static class DeployerApp
+{
+    public static RootCommand Build(CommandContext context) => new("Deployments: previews per branch and environments on ECS Fargate, driven through Pulumi")
+    {
+        new PlanCommand(context),
+    };
+
+    public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)
+    {
+        var root = Build(context);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors) await context.Error.WriteLineAsync($"error: {error.Message}");
+            await context.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? ["deployer"] : ["deployer", .. CommandPath(parsed)])} --help' for usage.");
+            return ExitCodes.UserError;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Out, Error = context.Error }, cancellationToken);
+        }
+        catch (DeployerException e)
+        {
+            await context.Error.WriteLineAsync($"error: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            await context.Error.WriteLineAsync("cancelled");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception e) when (context.GetVariable("DEPLOYMENTS_DEBUG") is null)
+        {
+            await context.Error.WriteLineAsync($"error: unexpected failure: {e.Message} (set DEPLOYMENTS_DEBUG=1 for details)");
+            return ExitCodes.Unexpected;
+        }
+    }
+
+    private static IEnumerable<string> CommandPath(ParseResult parsed)
+    {
+        var names = new List<string>();
+        for (var result = parsed.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+            names.Insert(0, result.Command.Name);
+        return names;
+    }
+}

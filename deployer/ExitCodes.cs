@@ -1,0 +1,19 @@
+namespace Deployments.Deployer;
+
+/// <summary>The deployer's exit codes: one per way a run can end that a workflow may want to tell apart.</summary>
+public static class ExitCodes
+{
+    public const int Success = 0;
+    /// <summary>A bug or an unclassified failure of a tool we call.</summary>
+    public const int Unexpected = 1;
+    /// <summary>Bad arguments, config, branch names or event payloads: nothing was changed.</summary>
+    public const int UserError = 2;
+    /// <summary>The stack stayed locked by another update past the wait limit.</summary>
+    public const int Locked = 3;
+    /// <summary>Interrupted (Ctrl-C, SIGTERM): Pulumi was told to stop and was waited for.</summary>
+    public const int Cancelled = 4;
+    /// <summary>The deployment (Pulumi update, rollout or verification) failed.</summary>
+    public const int DeploymentFailed = 5;
+    /// <summary>The database migration failed; the service was left on its previous image.</summary>
+    public const int MigrationFailed = 6;
+}

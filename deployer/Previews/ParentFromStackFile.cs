@@ -1,0 +1,24 @@
+using Deployments.Deployer.Errors;
+using Deployments.Infra.Config;
+
+namespace Deployments.Deployer.Previews;
+
+/// <summary>
+/// Reads a parent environment from its <c>Pulumi.&lt;stack&gt;.yaml</c>, with the same validation the compiler
+/// applies, for commands that must work without Pulumi (<c>plan</c>).
+/// </summary>
+public static class ParentFromStackFile
+{
+    public static (ParentInfo Parent, EnvironmentSettings Settings) Read(string projectDirectory, string stack)
+    {
+        var file = Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
+        if (!File.Exists(file)) throw new UserInputException($"--parent: no stack file Pulumi.{stack}.yaml in {projectDirectory}; the parent must be an environment stack of this project");
+        var source = new ConfigSource();
+        StackFileLoader.LoadInto(source, file, ProjectDirectory.ProjectName);
+        var settings = StackSettings.ReadEnvironment(source, stack);
+        var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
+        var parent = new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", settings.App.AppName, settings.Region,
+            settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults);
+        return (parent, settings);
+    }
+}

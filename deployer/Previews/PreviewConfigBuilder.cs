@@ -1,0 +1,44 @@
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Infra.Config;
+
+namespace Deployments.Deployer.Previews;
+
+/// <summary>
+/// The whole config of a preview stack: the parent's preview defaults plus the branch's values. Every key is set on
+/// every deploy, so any runner can redeploy a preview from scratch; nothing depends on a local Pulumi.&lt;stack&gt;.yaml.
+/// Keys are unqualified (<c>deployments:</c>) except <c>aws:region</c>; values are strings, objects as JSON.
+/// </summary>
+public static class PreviewConfigBuilder
+{
+    public static SortedDictionary<string, string> Build(ParentInfo parent, PreviewRequest request, int rulePriority)
+    {
+        var d = parent.Defaults;
+        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["aws:region"] = parent.Region,
+            ["kind"] = "preview",
+            ["appName"] = parent.AppName,
+            ["parentStack"] = parent.QualifiedStack,
+            ["branch"] = request.Branch,
+            ["imageTag"] = request.ImageTag,
+            ["migrationImageTag"] = request.ImageTag,
+            ["rulePriority"] = Text(rulePriority),
+            ["cpu"] = Text(d.Cpu),
+            ["memory"] = Text(d.Memory),
+            ["spot"] = d.Spot ? "true" : "false",
+            ["logRetentionDays"] = Text(d.LogRetentionDays),
+            ["containerPort"] = Text(d.ContainerPort),
+            ["healthCheckPath"] = d.HealthCheckPath,
+            ["healthCheckGraceSeconds"] = Text(d.HealthCheckGraceSeconds),
+            ["migrationCommand"] = JsonSerializer.Serialize(d.MigrationCommand),
+            ["env"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Environment.ToDictionary(), StringComparer.Ordinal)),
+            ["secrets"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Secrets.ToDictionary(), StringComparer.Ordinal)),
+            ["databaseStrategy"] = d.DatabaseStrategy,
+            // With a sidecar database two tasks would hold two databases: replace, never overlap.
+            ["deploymentMinHealthyPercent"] = d.DatabaseStrategy == DatabaseStrategies.Sidecar ? "0" : "100",
+        };
+    }
+
+    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

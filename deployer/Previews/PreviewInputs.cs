@@ -1,0 +1,31 @@
+using Deployments.Deployer.Errors;
+using Deployments.Infra;
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+
+namespace Deployments.Deployer.Previews;
+
+/// <summary>Validation of a preview's inputs, before anything is called, with messages naming the input.</summary>
+public static class PreviewInputs
+{
+    public static PreviewRequest Validate(string branch, string imageTag, int? pullRequest = null)
+    {
+        if (!NameRules.TryValidateBranch(branch, out var message)) throw new UserInputException($"--branch: {message}");
+        if (!ConfigPatterns.ImageTag().IsMatch(imageTag)) throw new UserInputException($"--image-tag: '{imageTag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+        if (pullRequest is <= 0) throw new UserInputException($"--pr: '{pullRequest}' is not allowed: a pull request number (1 or more)");
+        return new PreviewRequest(branch, imageTag, pullRequest);
+    }
+
+    public static void RequirePreviewDomain(ParentInfo parent)
+    {
+        if (parent.PreviewDomain.Length == 0)
+            throw new UserInputException($"--parent: environment '{parent.Stack}' has no previewDomain; previews are served at <branch>.<previewDomain>, so set previewDomain and hostedZoneId on it first");
+    }
+
+    public static ConfigSource ToSource(IReadOnlyDictionary<string, string> config)
+    {
+        var source = new ConfigSource();
+        foreach (var (key, value) in config) source.Set(ConfigKeys.Qualify(key, StackCompiler.DefaultProject), value);
+        return source;
+    }
+}
