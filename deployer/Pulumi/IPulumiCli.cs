@@ -1,0 +1,10 @@
+namespace Deployments.Deployer.Pulumi;
+
+/// <summary>
+/// The one seam to the <c>pulumi</c> executable (Pulumi.Automation's <c>PulumiCommand</c> can stand behind it
+/// where that package exists). Returns whatever the process did; classification is the caller's.
+/// </summary>
+public interface IPulumiCli
+{
+    Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken);
+}

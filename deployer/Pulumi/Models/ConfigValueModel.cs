@@ -1,0 +1,8 @@
+namespace Deployments.Deployer.Pulumi.Models;
+
+/// <summary>Wire shape of a config value in <c>config --json</c> and in history entries (pulumi.md §3.3).</summary>
+internal sealed class ConfigValueModel
+{
+    public string? Value { get; set; }
+    public bool Secret { get; set; }
+}

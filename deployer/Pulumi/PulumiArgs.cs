@@ -1,0 +1,53 @@
+namespace Deployments.Deployer.Pulumi;
+
+/// <summary>
+/// Pure argv builders for the <c>pulumi</c> CLI, as Automation API's LocalWorkspace builds them (pulumi.md §3):
+/// <c>--non-interactive</c> on every call and <c>--stack</c> on every stack-scoped one, so nothing depends on the
+/// "selected" stack stored under PULUMI_HOME that parallel runners would race on. No I/O here.
+/// </summary>
+public static class PulumiArgs
+{
+    private const string NonInteractive = "--non-interactive";
+
+    public static IReadOnlyList<string> Version() => ["version"];
+
+    public static IReadOnlyList<string> StackInit(string stack) => ["stack", "init", stack, NonInteractive];
+
+    /// <summary>Removes a stack that has no resources left (without <c>--force</c>, Pulumi refuses otherwise: never orphan).</summary>
+    public static IReadOnlyList<string> StackRemove(string stack) => ["stack", "rm", "--yes", "--stack", stack, NonInteractive];
+
+    public static IReadOnlyList<string> StackList() => ["stack", "ls", "--json", NonInteractive];
+
+    public static IReadOnlyList<string> StackOutput(string stack) => ["stack", "output", "--json", "--stack", stack, NonInteractive];
+
+    /// <summary>Newest first; <paramref name="pageSize"/> bounds what a long-lived stack sends back.</summary>
+    public static IReadOnlyList<string> StackHistory(string stack, int pageSize) =>
+        ["stack", "history", "--json", "--page-size", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture), "--stack", stack, NonInteractive];
+
+    public static IReadOnlyList<string> ConfigList(string stack) => ["config", "--json", "--stack", stack, NonInteractive];
+
+    /// <summary>Sets every key in one call; <c>--plaintext</c> per pair as LocalWorkspace does (values are not secrets).</summary>
+    public static IReadOnlyList<string> ConfigSetAll(string stack, IReadOnlyDictionary<string, string> values)
+    {
+        var args = new List<string> { "config", "set-all", "--stack", stack };
+        foreach (var key in values.Keys.Order(StringComparer.Ordinal)) args.AddRange(["--plaintext", $"{key}={values[key]}"]);
+        args.Add(NonInteractive);
+        return args;
+    }
+
+    public static IReadOnlyList<string> ConfigRemoveAll(string stack, IEnumerable<string> keys) =>
+        ["config", "rm-all", "--stack", stack, NonInteractive, "--", .. keys.Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// <c>up</c> without a separate preview (<c>--skip-preview</c>: the deployer's own <c>plan</c> is the preview),
+    /// streaming engine events to <paramref name="eventLog"/> (needs PULUMI_DEBUG_COMMANDS=true, pulumi.md §3.2).
+    /// </summary>
+    public static IReadOnlyList<string> Up(string stack, string eventLog, string message) =>
+        ["up", "--yes", "--skip-preview", "--color", "never", "--event-log", eventLog, "--message", message, "--stack", stack, NonInteractive];
+
+    public static IReadOnlyList<string> Destroy(string stack, string eventLog) =>
+        ["destroy", "--yes", "--skip-preview", "--color", "never", "--event-log", eventLog, "--stack", stack, NonInteractive];
+
+    /// <summary>Deletes the stack's lock files on a file backend (pulumi.md §4.4); only on explicit request.</summary>
+    public static IReadOnlyList<string> Cancel(string stack) => ["cancel", "--yes", "--stack", stack, NonInteractive];
+}

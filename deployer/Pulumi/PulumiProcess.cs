@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+
+namespace Deployments.Deployer.Pulumi;
+
+/// <summary>
+/// Runs the <c>pulumi</c> executable found on PATH in the project directory. The environment is the deployer's
+/// own plus <paramref name="overrides"/>, minus the variables the YAML host injects for the compiler: ambient ones
+/// would win over the host's (pulumi.md §1.3). On cancellation pulumi gets SIGINT — it then stops its update
+/// gracefully and releases its lock — and is waited for; only after the grace period is it killed.
+/// </summary>
+public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDictionary<string, string?> overrides, TimeSpan gracePeriod) : IPulumiCli
+{
+    private static readonly string[] HostVariables = ["PULUMI_CONFIG", "PULUMI_PROJECT", "PULUMI_ORGANIZATION", "PULUMI_STACK", "PULUMI_ROOT_DIRECTORY"];
+
+    public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("pulumi")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        foreach (var name in HostVariables) start.Environment.Remove(name);
+        foreach (var (name, value) in overrides)
+        {
+            if (value is null) start.Environment.Remove(name);
+            else start.Environment[name] = value;
+        }
+        var clock = Stopwatch.StartNew();
+        Process process;
+        try { process = Process.Start(start)!; }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new Errors.UserInputException($"cannot run 'pulumi' ({e.Message}): install the Pulumi CLI (https://www.pulumi.com/docs/install/) and put it on PATH");
+        }
+        using (process)
+        {
+            process.StandardInput.Close();
+            var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            using (cancellationToken.Register(() => Interrupt(process)))
+            {
+                await process.WaitForExitAsync(CancellationToken.None);
+            }
+            return new CommandResult(args, process.ExitCode, await stdout, await stderr, clock.Elapsed);
+        }
+    }
+
+    private void Interrupt(Process process)
+    {
+        try
+        {
+            if (process.HasExited) return;
+            if (OperatingSystem.IsWindows()) process.Kill(entireProcessTree: true);
+            else _ = SendSignal(process.Id, SigInt);
+            // Give pulumi its grace period to cancel the update and unlock the stack; then stop it for good.
+            _ = Task.Delay(gracePeriod).ContinueWith(_ => { try { if (!process.HasExited) process.Kill(entireProcessTree: true); } catch (InvalidOperationException) { } }, TaskScheduler.Default);
+        }
+        catch (InvalidOperationException) { }
+    }
+
+    private const int SigInt = 2;
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int SendSignal(int pid, int signal);
+}

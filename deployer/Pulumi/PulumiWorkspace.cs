@@ -1,0 +1,147 @@
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.Pulumi.Events;
+using Deployments.Deployer.Pulumi.Models;
+
+namespace Deployments.Deployer.Pulumi;
+
+/// <summary>
+/// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in
+/// <see cref="Invocations"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
+/// </summary>
+public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy)
+{
+    /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
+    private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
+
+    public int Invocations { get; private set; }
+    public TimeSpan TimeInPulumi { get; private set; }
+
+    public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
+        PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
+
+    /// <summary>Creates the stack; one that already exists is fine (another runner may have just created it).</summary>
+    public async Task<bool> EnsureStackAsync(string stack, CancellationToken ct)
+    {
+        try
+        {
+            await WithLockWaitAsync(stack, () => RunAsync(PulumiArgs.StackInit(stack), stack, ct), ct);
+            return true;
+        }
+        catch (StackAlreadyExistsException) { return false; }
+    }
+
+    public async Task<IReadOnlyDictionary<string, string?>> GetConfigAsync(string stack, CancellationToken ct) =>
+        PulumiJson.Parse<Dictionary<string, ConfigValueModel>>(await RunAsync(PulumiArgs.ConfigList(stack), stack, ct))
+            .ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// Makes the stack's config equal to <paramref name="desired"/> (qualified keys) for the keys the deployer owns:
+    /// sets what differs, removes what is no longer wanted, and does nothing (no invocation) when all is equal.
+    /// </summary>
+    public async Task<bool> SetConfigAsync(string stack, IReadOnlyDictionary<string, string> desired, CancellationToken ct)
+    {
+        var current = await GetConfigAsync(stack, ct);
+        var changed = desired.Where(d => !current.TryGetValue(d.Key, out var v) || v != d.Value).ToDictionary(StringComparer.Ordinal);
+        var stale = current.Keys.Where(k => OwnedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !desired.ContainsKey(k)).ToList();
+        if (stale.Count > 0) await RunAsync(PulumiArgs.ConfigRemoveAll(stack, stale), stack, ct);
+        if (changed.Count > 0) await RunAsync(PulumiArgs.ConfigSetAll(stack, changed), stack, ct);
+        return changed.Count > 0 || stale.Count > 0;
+    }
+
+    public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync(string stack, CancellationToken ct) =>
+        PulumiJson.Parse<Dictionary<string, JsonElement>>(await RunAsync(PulumiArgs.StackOutput(stack), stack, ct));
+
+    public async Task<IReadOnlyList<UpdateRecord>> HistoryAsync(string stack, int pageSize, CancellationToken ct) =>
+        PulumiJson.Parse<List<UpdateInfoModel>>(await RunAsync(PulumiArgs.StackHistory(stack, pageSize), stack, ct)).Select(PulumiJson.ToDomain).ToList();
+
+    public Task<UpdateSummary> UpAsync(string stack, string message, CancellationToken ct) =>
+        WithLockWaitAsync(stack, () => RunWithEventsAsync(stack, path => PulumiArgs.Up(stack, path, message), "update", ct), ct);
+
+    public Task<UpdateSummary> DestroyAsync(string stack, CancellationToken ct) =>
+        WithLockWaitAsync(stack, () => RunWithEventsAsync(stack, path => PulumiArgs.Destroy(stack, path), "destroy", ct), ct);
+
+    public Task RemoveStackAsync(string stack, CancellationToken ct) =>
+        WithLockWaitAsync(stack, () => RunAsync(PulumiArgs.StackRemove(stack), stack, ct), ct);
+
+    private async Task<UpdateSummary> RunWithEventsAsync(string stack, Func<string, IReadOnlyList<string>> args, string what, CancellationToken ct)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"deployments-events-{Guid.NewGuid():N}.json");
+        var printer = new ProgressPrinter(log, () => clock.Now);
+        var follower = new EventLogFollower(path, printer.Handle);
+        var started = clock.Now;
+        try
+        {
+            var run = RunRawAsync(args(path), ct);
+            await follower.FollowAsync(run, ct);
+            var result = await run;
+            var summary = printer.Summary;
+            var outcome = new UpdateSummary(summary?.Result ?? (result.ExitCode == 0 ? "succeeded" : "failed"),
+                summary?.ResourceChanges ?? new Dictionary<string, int>(), clock.Now - started, printer.Errors);
+            if (ct.IsCancellationRequested)
+                throw new CancelledException($"interrupted: pulumi was told to stop the {what} of '{stack}' and has exited; rerun the same command to finish it");
+            if (result.ExitCode != 0)
+            {
+                var error = PulumiErrorClassifier.Classify(result, stack);
+                if (error.GetType() != typeof(PulumiException)) throw error;
+                throw new DeploymentFailedException($"the {what} of '{stack}' failed after {outcome.Describe()}"
+                    + (printer.Errors.Count > 0 ? ":\n  " + string.Join("\n  ", printer.Errors) : $": {error.Message}"));
+            }
+            return outcome;
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    private async Task<T> WithLockWaitAsync<T>(string stack, Func<Task<T>> operation, CancellationToken ct)
+    {
+        var waited = TimeSpan.Zero;
+        var cleared = false;
+        for (var attempt = 0; ; attempt++)
+        {
+            try { return await operation(); }
+            catch (ConcurrentUpdateException locked)
+            {
+                if (!cleared && lockPolicy.ClearOlderThan is { } age && locked.Holders.Count > 0
+                    && locked.Holders.All(h => h.Since is { } since && clock.Now - since > age))
+                {
+                    log.WriteLine($"clearing the lock on '{stack}' held by {string.Join("; ", locked.Holders)}: older than {Minutes(age)} (--clear-stale-lock)");
+                    await RunAsync(PulumiArgs.Cancel(stack), stack, ct);
+                    cleared = true;
+                    continue;
+                }
+                var pause = LockPolicy.Backoff(attempt);
+                if (waited + pause > lockPolicy.MaxWait)
+                    throw new StackLockedException($"{locked.Message}; gave up after waiting {Minutes(waited)}. If no update is running there, clear a stale lock with --clear-stale-lock MINUTES");
+                log.WriteLine($"waiting for '{stack}': {locked.Message} (waited {Minutes(waited)} of {Minutes(lockPolicy.MaxWait)})");
+                await clock.Delay(pause, ct);
+                waited += pause;
+            }
+        }
+    }
+
+    private Task WithLockWaitAsync(string stack, Func<Task<CommandResult>> operation, CancellationToken ct) =>
+        WithLockWaitAsync<CommandResult>(stack, operation, ct);
+
+    private async Task<CommandResult> RunAsync(IReadOnlyList<string> args, string? stack, CancellationToken ct)
+    {
+        var result = await RunRawAsync(args, ct);
+        if (ct.IsCancellationRequested) throw new CancelledException($"interrupted during 'pulumi {string.Join(' ', args.Take(2))}'");
+        return result.ExitCode == 0 ? result : throw PulumiErrorClassifier.Classify(result, stack);
+    }
+
+    private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct)
+    {
+        Invocations++;
+        var result = await cli.RunAsync(args, ct);
+        TimeInPulumi += result.Duration;
+        return result;
+    }
+
+    private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1
+        ? $"{span.TotalMinutes.ToString("0.#", CultureInfo.InvariantCulture)} min"
+        : $"{span.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s";
+}

@@ -1,0 +1,8 @@
+namespace Deployments.Deployer.Pulumi;
+
+/// <summary><c>no stack named '…' found</c>.</summary>
+public sealed class StackNotFoundException(string stack, CommandResult result)
+    : PulumiException($"stack '{stack}' does not exist in this backend", result)
+{
+    public string Stack { get; } = stack;
+}
