@@ -10,6 +10,10 @@ public static class DeployerApp
     public static RootCommand Build(CommandContext context) => new("Deployments: previews per branch and environments on ECS Fargate, driven through Pulumi")
     {
         new PlanCommand(context),
+        new PreviewCommand(context),
+        new EnvCommand(context),
+        new RollbackCommand(context),
+        new StatusCommand(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)

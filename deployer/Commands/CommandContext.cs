@@ -2,9 +2,22 @@ namespace Deployments.Deployer.Commands;
 
 /// <summary>
 /// What commands write to and read from outside themselves: data on <see cref="Out"/>, progress and messages on
-/// <see cref="Error"/>, the environment through <see cref="GetVariable"/>. Tests pass their own.
+/// <see cref="Error"/>, and the environment (also handed on to <c>pulumi</c>). Tests pass their own.
 /// </summary>
-public sealed record CommandContext(TextWriter Out, TextWriter Error, Func<string, string?> GetVariable)
+public sealed record CommandContext(TextWriter Out, TextWriter Error, IReadOnlyDictionary<string, string> Environment)
 {
-    public static CommandContext FromConsole() => new(Console.Out, Console.Error, Environment.GetEnvironmentVariable);
+    public IClock Clock { get; init; } = SystemClock.Instance;
+
+    /// <summary>Replaces the <c>pulumi</c> process for unit tests of the driver; end-to-end tests use a fake executable.</summary>
+    public Pulumi.IPulumiCli? Cli { get; init; }
+
+    public string? GetVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
+
+    public static CommandContext FromConsole()
+    {
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (System.Collections.DictionaryEntry entry in System.Environment.GetEnvironmentVariables())
+            environment[(string)entry.Key] = (string?)entry.Value ?? "";
+        return new CommandContext(Console.Out, Console.Error, environment);
+    }
 }

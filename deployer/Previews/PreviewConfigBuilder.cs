@@ -21,6 +21,8 @@ public static class PreviewConfigBuilder
             ["appName"] = parent.AppName,
             ["parentStack"] = parent.QualifiedStack,
             ["branch"] = request.Branch,
+            // Set explicitly so that `preview list` can show the URL from the stack's config alone.
+            ["host"] = $"{Infra.Naming.PreviewNames.For(parent.AppName, request.Branch).HostLabel}.{parent.PreviewDomain}",
             ["imageTag"] = request.ImageTag,
             ["migrationImageTag"] = request.ImageTag,
             ["rulePriority"] = Text(rulePriority),

@@ -4,18 +4,19 @@ using System.Runtime.InteropServices;
 namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
-/// Runs the <c>pulumi</c> executable found on PATH in the project directory. The environment is the deployer's
-/// own plus <paramref name="overrides"/>, minus the variables the YAML host injects for the compiler: ambient ones
-/// would win over the host's (pulumi.md §1.3). On cancellation pulumi gets SIGINT — it then stops its update
-/// gracefully and releases its lock — and is waited for; only after the grace period is it killed.
+/// Runs the <c>pulumi</c> executable found on the environment's PATH, in the project directory. The environment is
+/// <paramref name="environment"/> plus <paramref name="overrides"/>, minus the variables the YAML host injects for
+/// the compiler: ambient ones would win over the host's (pulumi.md §1.3). On cancellation pulumi gets SIGINT — it
+/// then stops its update gracefully and releases its lock — and is waited for; only after the grace period is it killed.
 /// </summary>
-public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDictionary<string, string?> overrides, TimeSpan gracePeriod) : IPulumiCli
+public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment,
+    IReadOnlyDictionary<string, string?> overrides, TimeSpan gracePeriod) : IPulumiCli
 {
     private static readonly string[] HostVariables = ["PULUMI_CONFIG", "PULUMI_PROJECT", "PULUMI_ORGANIZATION", "PULUMI_STACK", "PULUMI_ROOT_DIRECTORY"];
 
     public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("pulumi")
+        var start = new ProcessStartInfo(Executable.Find("pulumi", environment.GetValueOrDefault("PATH")) ?? "pulumi")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -24,6 +25,8 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
             UseShellExecute = false,
         };
         foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment.Clear();
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         foreach (var name in HostVariables) start.Environment.Remove(name);
         foreach (var (name, value) in overrides)
         {

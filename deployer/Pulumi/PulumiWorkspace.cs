@@ -50,6 +50,15 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
         return changed.Count > 0 || stale.Count > 0;
     }
 
+    /// <summary>Sets just these keys (leaving every other one alone), and only when one differs.</summary>
+    public async Task<bool> SetConfigValuesAsync(string stack, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        var current = await GetConfigAsync(stack, ct);
+        var changed = values.Where(d => !current.TryGetValue(d.Key, out var v) || v != d.Value).ToDictionary(StringComparer.Ordinal);
+        if (changed.Count > 0) await RunAsync(PulumiArgs.ConfigSetAll(stack, changed), stack, ct);
+        return changed.Count > 0;
+    }
+
     public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync(string stack, CancellationToken ct) =>
         PulumiJson.Parse<Dictionary<string, JsonElement>>(await RunAsync(PulumiArgs.StackOutput(stack), stack, ct));
 

@@ -9,6 +9,12 @@ public sealed record PreviewNames(
     string TaskFamily, string MigrationTaskFamily, string LogGroupName, string DatabaseIdentifier,
     string DatabaseSecurityGroupName, string DatabaseSubnetGroupName, string ExecutionRoleName, string TasksSecurityGroupName)
 {
+    /// <summary>The preview's stack name: it depends on the branch only, so it is known before the parent is read.</summary>
+    public static string StackNameFor(string branch) => NameFitter.Fit("preview", BranchSlug.From(branch), "", NameLimits.StackName, branch);
+
+    /// <summary>True for names this module gives preview stacks (<c>preview-…</c>); environment names cannot start so.</summary>
+    public static bool IsPreviewStack(string stack) => stack.StartsWith("preview-", StringComparison.Ordinal);
+
     public static PreviewNames For(string appName, string branch)
     {
         var slug = BranchSlug.From(branch);
@@ -17,7 +23,7 @@ public sealed record PreviewNames(
         return new PreviewNames(
             Branch: branch,
             Slug: slug.Value,
-            StackName: Fit("preview", "", NameLimits.StackName),
+            StackName: StackNameFor(branch),
             // The slug is at most 40 characters, so it is always a valid DNS label (63).
             HostLabel: slug.Value,
             TargetGroupName: Fit(prefix, "", NameLimits.TargetGroup),

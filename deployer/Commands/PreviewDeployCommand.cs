@@ -1,0 +1,48 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Deployer.Previews;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary><c>deployer preview deploy</c>: create or update a branch's preview and print its URL.</summary>
+public sealed class PreviewDeployCommand : Command
+{
+    private readonly Option<string> _branch = CommonOptions.Branch(required: true);
+    private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: true);
+    private readonly Option<int?> _pr = new("--pr") { Description = "Pull request number (for reports)" };
+    private readonly Option<string> _parent = CommonOptions.Parent();
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly PulumiOptions _pulumi = new();
+
+    public PreviewDeployCommand(CommandContext context) : base("deploy", "Create the branch's preview stack if missing, set its whole config, update it, print its URL")
+    {
+        Options.Add(_branch);
+        Options.Add(_imageTag);
+        Options.Add(_pr);
+        Options.Add(_parent);
+        Options.Add(_json);
+        _pulumi.AddTo(this);
+        SetAction(async (result, ct) =>
+        {
+            var request = PreviewInputs.Validate(result.GetValue(_branch)!, result.GetValue(_imageTag)!, result.GetValue(_pr));
+            var (workspace, _) = _pulumi.Open(result, context);
+            var deployed = await new PreviewDeployer(workspace, context.Error).DeployAsync(request, result.GetValue(_parent)!, ct);
+            var changes = string.Join(", ", deployed.ResourceChanges.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));
+            context.Error.WriteLine($"preview '{deployed.Stack}' {(deployed.Created ? "created" : "updated")}: {(changes.Length == 0 ? "no changes" : changes)} in {deployed.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({workspace.Invocations} pulumi calls)");
+            context.Out.WriteLine(result.GetValue(_json)
+                ? JsonSerializer.Serialize(new
+                {
+                    stack = deployed.Stack,
+                    branch = deployed.Branch,
+                    url = deployed.Url,
+                    imageTag = deployed.ImageTag,
+                    rulePriority = deployed.RulePriority,
+                    resourceChanges = deployed.ResourceChanges,
+                    created = deployed.Created,
+                })
+                : deployed.Url);
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,5 @@
+namespace Deployments.Deployer.Commands;
+
+/// <summary>What <c>preview deploy</c> did: the stack, where it answers, and what changed.</summary>
+public sealed record PreviewDeployResult(string Stack, string Branch, string Url, string ImageTag, int RulePriority,
+    IReadOnlyDictionary<string, int> ResourceChanges, TimeSpan Duration, bool Created);

@@ -1,0 +1,42 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Deployer.Previews;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary><c>deployer preview list</c>: every preview stack with its branch, URL, image, last update and result.</summary>
+public sealed class PreviewListCommand : Command
+{
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly PulumiOptions _pulumi = new();
+
+    public PreviewListCommand(CommandContext context) : base("list", "List the preview stacks")
+    {
+        Options.Add(_json);
+        _pulumi.AddTo(this);
+        SetAction(async (result, ct) =>
+        {
+            var (workspace, _) = _pulumi.Open(result, context);
+            var previews = await new PreviewCatalog(workspace).ListAsync(ct);
+            if (result.GetValue(_json))
+            {
+                context.Out.WriteLine(JsonSerializer.Serialize(previews.Select(p => new
+                {
+                    stack = p.Stack,
+                    branch = p.Branch,
+                    url = p.Url,
+                    imageTag = p.ImageTag,
+                    lastUpdate = p.LastUpdate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                    result = p.Result,
+                })));
+                return ExitCodes.Success;
+            }
+            if (previews.Count == 0) context.Error.WriteLine("no previews");
+            foreach (var p in previews)
+                context.Out.WriteLine(string.Join("  ", p.Stack, p.Branch ?? "-", p.Url ?? "-", p.ImageTag ?? "-",
+                    p.LastUpdate?.UtcDateTime.ToString("yyyy-MM-dd HH:mm'Z'", CultureInfo.InvariantCulture) ?? "never", p.Result ?? "-"));
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Deployments.Deployer.Environments;
+using Deployments.Deployer.Errors;
+using Deployments.Infra.Config;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary>
+/// <c>deployer rollback ENV [--to VERSION | --image-tag T]</c>: redeploy the image of an earlier successful update,
+/// found in the stack's history. Database migrations are not rolled back, and the command says so.
+/// </summary>
+public sealed class RollbackCommand : Command
+{
+    public const string MigrationWarning = "note: database migrations are not rolled back; the schema stays as the newer image left it. If the older image needs the older schema, run its down-migration yourself.";
+
+    private readonly Argument<string> _environment = EnvironmentArgument.Create();
+    private readonly Option<int?> _to = new("--to") { Description = "Version (from the stack's history) whose image to redeploy" };
+    private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
+    private readonly PulumiOptions _pulumi = new();
+
+    public RollbackCommand(CommandContext context) : base("rollback", "Redeploy the image of the previous successful update (or of --to VERSION)")
+    {
+        Arguments.Add(_environment);
+        Options.Add(_to);
+        Options.Add(_imageTag);
+        _pulumi.AddTo(this);
+        SetAction(async (result, ct) =>
+        {
+            var environment = result.GetValue(_environment)!;
+            EnvironmentDeployer.ValidateName(environment);
+            var to = result.GetValue(_to);
+            var tag = result.GetValue(_imageTag);
+            if (to is not null && tag is not null) throw new UserInputException("pass at most one of --to VERSION and --image-tag TAG");
+            if (tag is not null && !ConfigPatterns.ImageTag().IsMatch(tag)) throw new UserInputException($"--image-tag: '{tag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+            var (workspace, _) = _pulumi.Open(result, context);
+            var deployer = new EnvironmentDeployer(workspace, context.Error);
+            await deployer.RequireStackAsync(environment, ct);
+            var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), to, tag);
+            context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
+            var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
+            context.Error.WriteLine($"'{environment}' now runs {target}: {summary.Describe()}");
+            context.Error.WriteLine(MigrationWarning);
+            context.Out.WriteLine(url);
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Deployer.Pulumi;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary><c>deployer status [--stack S]</c>: every stack with its last update, or one stack's last update and outputs.</summary>
+public sealed class StatusCommand : Command
+{
+    private readonly Option<string?> _stack = new("--stack") { Description = "One stack to show in detail" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly PulumiOptions _pulumi = new();
+
+    public StatusCommand(CommandContext context) : base("status", "Show the stacks and their last updates")
+    {
+        Options.Add(_stack);
+        Options.Add(_json);
+        _pulumi.AddTo(this);
+        SetAction(async (result, ct) =>
+        {
+            var (workspace, _) = _pulumi.Open(result, context);
+            var json = result.GetValue(_json);
+            if (result.GetValue(_stack) is not string stack)
+            {
+                var stacks = await workspace.ListStacksAsync(ct);
+                if (json) context.Out.WriteLine(JsonSerializer.Serialize(stacks.Select(s => new { stack = StackNames.Short(s.Name), lastUpdate = Time(s.LastUpdate), resources = s.ResourceCount })));
+                else foreach (var s in stacks) context.Out.WriteLine($"{StackNames.Short(s.Name)}  {Time(s.LastUpdate) ?? "never updated"}  {s.ResourceCount?.ToString(CultureInfo.InvariantCulture) ?? "-"} resources");
+                return ExitCodes.Success;
+            }
+            var last = (await workspace.HistoryAsync(stack, 1, ct)).FirstOrDefault();
+            var outputs = await workspace.OutputsAsync(stack, ct);
+            var url = outputs.TryGetValue("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var image = last?.Config.GetValueOrDefault($"{ProjectDirectory.ProjectName}:imageTag");
+            if (json)
+                context.Out.WriteLine(JsonSerializer.Serialize(new { stack, url, imageTag = image, version = last?.Version, kind = last?.Kind, result = last?.Result, endTime = Time(last?.EndTime) }));
+            else
+                context.Out.WriteLine($"{stack}: {url ?? "no url"}; image {image ?? "-"}; last {last?.Kind ?? "update"} {last?.Result ?? "never ran"} {Time(last?.EndTime)}".TrimEnd());
+            return ExitCodes.Success;
+        });
+    }
+
+    private static string? Time(DateTimeOffset? time) => time?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

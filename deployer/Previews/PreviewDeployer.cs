@@ -1,0 +1,65 @@
+using Deployments.Deployer.Commands;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.Pulumi;
+using Deployments.Infra;
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+
+namespace Deployments.Deployer.Previews;
+
+/// <summary>
+/// Deploys one branch's preview. Invocations, each needed: parent outputs (the preview defaults), <c>stack init</c>
+/// (creates, or says it exists: as cheap as asking), <c>config --json</c> (keeps a chosen rule priority, finds what
+/// changed), <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and <c>stack output</c> for the URL.
+/// </summary>
+public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log)
+{
+    public async Task<PreviewDeployResult> DeployAsync(PreviewRequest request, string parentStack, CancellationToken ct)
+    {
+        var parent = await ReadParentAsync(parentStack, ct);
+        PreviewInputs.RequirePreviewDomain(parent);
+        var names = PreviewNames.For(parent.AppName, request.Branch);
+        var stack = names.StackName;
+        log.WriteLine($"preview '{stack}' of branch '{request.Branch}' on '{parentStack}', image {request.ImageTag}");
+        var created = await pulumi.EnsureStackAsync(stack, ct);
+        var current = await pulumi.GetConfigAsync(stack, ct);
+        var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
+            Validate(config, stack);
+            await pulumi.SetConfigAsync(stack, config, ct);
+            try
+            {
+                var summary = await pulumi.UpAsync(stack, $"preview of {request.Branch} at {request.ImageTag}", ct);
+                var outputs = await pulumi.OutputsAsync(stack, ct);
+                var url = outputs.TryGetValue("url", out var u) ? u.GetString() ?? "" : "";
+                return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created);
+            }
+            catch (DeploymentFailedException e) when (e.Message.Contains("PriorityInUse", StringComparison.Ordinal) && attempt + 1 < RulePriorities.MaxProbes)
+            {
+                var next = RulePriorities.Candidate(stack, attempt + 1);
+                log.WriteLine($"listener rule priority {priority} is taken on the parent's listener; trying {next}");
+                priority = next;
+            }
+        }
+    }
+
+    public async Task<ParentInfo> ReadParentAsync(string parentStack, CancellationToken ct)
+    {
+        try { return ParentFromOutputs.Read(parentStack, await pulumi.OutputsAsync(parentStack, ct)); }
+        catch (StackNotFoundException) { throw new UserInputException($"--parent: stack '{parentStack}' does not exist in this backend; deploy the environment first (pulumi up -s {parentStack})"); }
+    }
+
+    // The compiler's own validation, before any cloud call: a bad value in the parent's defaults fails here, clearly.
+    private static void Validate(IReadOnlyDictionary<string, string> config, string stack)
+    {
+        var source = new ConfigSource();
+        foreach (var (key, value) in config) source.Set(key, value);
+        try { StackCompiler.Compile(source, stack); }
+        catch (ConfigException e) { throw new UserInputException($"the preview's config is invalid (check the parent's previewDefaults): {e.Message}"); }
+    }
+
+    private static string Key(string key) => ConfigKeys.Qualify(key, ProjectDirectory.ProjectName);
+}

@@ -1,0 +1,162 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace FakePulumi;
+
+/// <summary>
+/// <c>up</c> and <c>destroy</c>: diff the compiled template against the stack's last state by logical name
+/// (create/update/replace/same/delete), write engine events, keep outputs and history. Knobs for tests:
+/// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails).
+/// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse.
+/// </summary>
+public sealed partial class Engine(Backend backend, string directory, string project, CancellationToken interrupted)
+{
+    private static readonly int StepMs = int.TryParse(Environment.GetEnvironmentVariable("FAKE_PULUMI_STEP_MS"), out var ms) ? ms : 0;
+    private static readonly string? FailOn = Environment.GetEnvironmentVariable("FAKE_PULUMI_FAIL_ON");
+
+    [GeneratedRegex(@"\$\{(?<ref>[^}]+)\}")]
+    private static partial Regex Reference();
+
+    public int Up(string stack, string? eventLog, string message)
+    {
+        var state = backend.Load(stack);
+        var config = StackConfigFile.Read(directory, stack);
+        var template = CompilerHost.Run(directory, stack, config);
+        var stackOutputs = StackReferences(template);
+        var desired = (template["resources"] as JsonObject ?? []).ToDictionary(r => r.Key, r => Resolve(r.Value!.DeepClone(), stackOutputs, stack), StringComparer.Ordinal);
+        return Apply(stack, state, eventLog, "update", message, desired, ResolveOutputs(template, stackOutputs, stack));
+    }
+
+    public int Destroy(string stack, string? eventLog) =>
+        Apply(stack, backend.Load(stack), eventLog, "destroy", "", new Dictionary<string, JsonNode>(), new JsonObject());
+
+    private int Apply(string stack, JsonObject state, string? eventLog, string kind, string message, Dictionary<string, JsonNode> desired, JsonObject outputs)
+    {
+        var started = DateTimeOffset.UtcNow;
+        var current = (state["resources"] as JsonObject ?? []).ToDictionary(r => r.Key, r => r.Value!.DeepClone(), StringComparer.Ordinal);
+        var changes = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        using var events = new EventWriter(eventLog, stack, project);
+        events.Write("preludeEvent", new JsonObject { ["config"] = new JsonObject() });
+        string? failure = null;
+        var steps = desired.Select(d => (d.Key, Node: (JsonNode?)d.Value, Op: !current.TryGetValue(d.Key, out var old) ? "create"
+                : old!["type"]!.GetValue<string>() != d.Value["type"]!.GetValue<string>() ? "replace"
+                : JsonNode.DeepEquals(old, d.Value) ? "same" : "update"))
+            .Concat(current.Keys.Where(k => !desired.ContainsKey(k)).Reverse().Select(k => (Key: k, Node: (JsonNode?)null, Op: "delete")))
+            .ToList();
+        foreach (var (name, node, op) in steps)
+        {
+            if (interrupted.IsCancellationRequested) { failure = "update canceled"; break; }
+            var type = (node ?? current[name])!["type"]!.GetValue<string>();
+            if (op == "same") { changes["same"] = changes.GetValueOrDefault("same") + 1; continue; }
+            events.Step("resourcePreEvent", op, type, name);
+            if (StepMs > 0) Thread.Sleep(StepMs);
+            var error = name == FailOn ? $"creating {type} ({name}): operation error: injected failure"
+                : type == "aws:lb:ListenerRule" && node is not null ? PriorityConflict(stack, node) : null;
+            if (error is not null)
+            {
+                events.Write("resOpFailedEvent", new JsonObject { ["metadata"] = new JsonObject { ["op"] = op, ["urn"] = events.Urn(type, name), ["type"] = type }, ["status"] = 1, ["steps"] = 0 });
+                events.Diagnostic("error", error, events.Urn(type, name));
+                failure = error;
+                break;
+            }
+            if (node is null) current.Remove(name); else current[name] = node;
+            events.Step("resOutputsEvent", op, type, name);
+            changes[op] = changes.GetValueOrDefault(op) + 1;
+        }
+        var result = failure is null ? "succeeded" : failure == "update canceled" ? "canceled" : "failed";
+        state["resources"] = new JsonObject(current.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
+        if (failure is null) state["outputs"] = outputs;
+        var history = state["history"] as JsonArray ?? [];
+        history.Insert(0, new JsonObject
+        {
+            ["version"] = history.Count + 1,
+            ["kind"] = kind,
+            ["startTime"] = Json.Now(started),
+            ["message"] = message,
+            ["environment"] = new JsonObject { ["exec.kind"] = "cli" },
+            ["config"] = new JsonObject(StackConfigFile.Read(directory, stack).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)new JsonObject { ["value"] = c.Value, ["secret"] = false }))),
+            ["result"] = result,
+            ["endTime"] = Json.Now(DateTimeOffset.UtcNow),
+            ["resourceChanges"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+        });
+        state["history"] = history;
+        state["lastUpdate"] = Json.Now(DateTimeOffset.UtcNow);
+        backend.Save(stack, state);
+        events.Write("summaryEvent", new JsonObject
+        {
+            ["maybeCorrupt"] = false,
+            ["durationSeconds"] = (int)(DateTimeOffset.UtcNow - started).TotalSeconds,
+            ["resourceChanges"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+            ["PolicyPacks"] = new JsonObject(),
+            ["isPreview"] = false,
+            ["result"] = result,
+        });
+        events.Write("cancelEvent", new JsonObject());
+        if (failure is not null) throw new FakeError(failure == "update canceled" ? "update canceled" : $"update failed: {failure}");
+        return 0;
+    }
+
+    private string? PriorityConflict(string stack, JsonNode rule)
+    {
+        var listener = rule["properties"]?["listenerArn"]?.ToJsonString();
+        var priority = rule["properties"]?["priority"]?.ToJsonString();
+        foreach (var other in backend.Stacks().Where(s => s != stack))
+        {
+            foreach (var (_, resource) in backend.Load(other)["resources"] as JsonObject ?? [])
+            {
+                if (resource!["type"]!.GetValue<string>() == "aws:lb:ListenerRule"
+                    && resource["properties"]?["listenerArn"]?.ToJsonString() == listener && resource["properties"]?["priority"]?.ToJsonString() == priority)
+                    return $"creating ELBv2 Listener Rule: operation error Elastic Load Balancing v2: CreateRule, api error PriorityInUse: Priority '{priority}' is currently in use";
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Outputs of the stacks the template references (<c>pulumi:pulumi:StackReference</c>), by logical name.</summary>
+    private Dictionary<string, JsonObject> StackReferences(JsonObject template)
+    {
+        var result = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        foreach (var (name, resource) in template["resources"] as JsonObject ?? [])
+        {
+            if (resource!["type"]!.GetValue<string>() != "pulumi:pulumi:StackReference") continue;
+            var fqn = resource["properties"]!["name"]!.GetValue<string>();
+            var other = fqn.Split('/')[^1];
+            if (!backend.Exists(other)) throw new FakeError($"unknown stack \"{fqn}\"");
+            result[name] = backend.Load(other)["outputs"] as JsonObject ?? [];
+        }
+        return result;
+    }
+
+    /// <summary>Resolves stack-reference outputs to their values and other references to stable fake values.</summary>
+    private static JsonNode Resolve(JsonNode node, Dictionary<string, JsonObject> stackOutputs, string stack) => node switch
+    {
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)(p.Value is null ? null : Resolve(p.Value, stackOutputs, stack))))),
+        JsonArray a => new JsonArray(a.Select(i => i is null ? null : Resolve(i, stackOutputs, stack)).ToArray()),
+        JsonValue v when v.TryGetValue<string>(out var s) => ResolveString(s, stackOutputs, stack),
+        _ => node.DeepClone(),
+    };
+
+    private static JsonNode ResolveString(string text, Dictionary<string, JsonObject> stackOutputs, string stack)
+    {
+        var whole = Reference().Match(text);
+        if (whole.Success && whole.Length == text.Length && Lookup(whole.Groups["ref"].Value, stackOutputs, stack) is JsonNode value && value is not JsonValue)
+            return value.DeepClone();
+        return JsonValue.Create(Reference().Replace(text, m => Lookup(m.Groups["ref"].Value, stackOutputs, stack) switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var s) => s,
+            JsonNode n => n.ToJsonString(),
+            null => $"fake:{stack}:{m.Groups["ref"].Value}",
+        }))!;
+    }
+
+    private static JsonNode? Lookup(string reference, Dictionary<string, JsonObject> stackOutputs, string stack)
+    {
+        var match = Regex.Match(reference, "^(?<res>[^.]+)\\.outputs\\[\"(?<key>[^\"]+)\"\\]$");
+        if (match.Success && stackOutputs.TryGetValue(match.Groups["res"].Value, out var outputs))
+            return outputs[match.Groups["key"].Value] ?? throw new FakeError($"stack reference output '{match.Groups["key"].Value}' not found");
+        return null;
+    }
+
+    private static JsonObject ResolveOutputs(JsonObject template, Dictionary<string, JsonObject> stackOutputs, string stack) =>
+        (JsonObject)Resolve(template["outputs"] ?? new JsonObject(), stackOutputs, stack);
+}
