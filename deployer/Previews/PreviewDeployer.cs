@@ -22,14 +22,14 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log)
         var stack = names.StackName;
         log.WriteLine($"preview '{stack}' of branch '{request.Branch}' on '{parentStack}', image {request.ImageTag}");
         var created = await pulumi.EnsureStackAsync(stack, ct);
-        var current = await pulumi.GetConfigAsync(stack, ct);
+        IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
         var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
 
         for (var attempt = 0; ; attempt++)
         {
             var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
             Validate(config, stack);
-            await pulumi.SetConfigAsync(stack, config, ct);
+            if (await pulumi.SetConfigAsync(stack, config, current, ct)) current = config.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal);
             try
             {
                 var summary = await pulumi.UpAsync(stack, $"preview of {request.Branch} at {request.ImageTag}", ct);

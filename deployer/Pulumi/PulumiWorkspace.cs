@@ -40,9 +40,10 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     /// Makes the stack's config equal to <paramref name="desired"/> (qualified keys) for the keys the deployer owns:
     /// sets what differs, removes what is no longer wanted, and does nothing (no invocation) when all is equal.
     /// </summary>
-    public async Task<bool> SetConfigAsync(string stack, IReadOnlyDictionary<string, string> desired, CancellationToken ct)
+    /// <param name="known">The stack's config as just read, to save an invocation; read here when null.</param>
+    public async Task<bool> SetConfigAsync(string stack, IReadOnlyDictionary<string, string> desired, IReadOnlyDictionary<string, string?>? known, CancellationToken ct)
     {
-        var current = await GetConfigAsync(stack, ct);
+        var current = known ?? await GetConfigAsync(stack, ct);
         var changed = desired.Where(d => !current.TryGetValue(d.Key, out var v) || v != d.Value).ToDictionary(StringComparer.Ordinal);
         var stale = current.Keys.Where(k => OwnedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !desired.ContainsKey(k)).ToList();
         if (stale.Count > 0) await RunAsync(PulumiArgs.ConfigRemoveAll(stack, stale), stack, ct);
