@@ -39,8 +39,8 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     /// <summary>
     /// Makes the stack's config equal to <paramref name="desired"/> (qualified keys) for the keys the deployer owns:
     /// sets what differs, removes what is no longer wanted, and does nothing (no invocation) when all is equal.
+    /// <c>known</c> is the stack's config as the caller just read it (saves an invocation); null reads it here.
     /// </summary>
-    /// <param name="known">The stack's config as just read, to save an invocation; read here when null.</param>
     public async Task<bool> SetConfigAsync(string stack, IReadOnlyDictionary<string, string> desired, IReadOnlyDictionary<string, string?>? known, CancellationToken ct)
     {
         var current = known ?? await GetConfigAsync(stack, ct);
