@@ -1,0 +1,60 @@
+using Deployments.Deployer.Commands;
+using Deployments.Deployer.Tests.TestSupport;
+
+namespace Deployments.Deployer.Tests.EndToEnd;
+
+[NonParallelizable]
+public class EnvironmentTests
+{
+    [Test]
+    public void Rollback_redeploys_the_previous_successful_image_and_warns_about_migrations()
+    {
+        // Arrange: 1.0.0, then 1.1.0, then a failed 1.2.0
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging("1.0.0");
+        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
+        cloud.Environment["FAKE_PULUMI_FAIL_ON"] = "app-task-definition";
+        var failed = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.2.0");
+        cloud.Environment.Remove("FAKE_PULUMI_FAIL_ON");
+
+        // Act
+        var rollback = cloud.Deployer("rollback", "staging");
+
+        // Assert
+        failed.ExitCode.ShouldBe(ExitCodes.DeploymentFailed);
+        failed.StdErr.ShouldContain("injected failure");
+        rollback.ExitCode.ShouldBe(0, rollback.StdErr);
+        rollback.StdErr.ShouldContain("rolling 'staging' back to 1.0.0 (image of update");
+        rollback.StdErr.ShouldContain(RollbackCommand.MigrationWarning);
+        var status = cloud.Deployer("status", "--stack", "staging", "--json");
+        status.StdOut.ShouldContain("\"imageTag\":\"1.0.0\"");
+    }
+
+    [Test]
+    public void Rollback_to_a_named_version()
+    {
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging("1.0.0");
+        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
+        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.2.0").ExitCode.ShouldBe(0);
+
+        var rollback = cloud.Deployer("rollback", "staging", "--to", "1");
+        var missing = cloud.Deployer("rollback", "staging", "--to", "99");
+
+        rollback.ExitCode.ShouldBe(0, rollback.StdErr);
+        rollback.StdErr.ShouldContain("rolling 'staging' back to 1.0.0 (image of update 1)");
+        missing.ExitCode.ShouldBe(ExitCodes.UserError);
+        missing.StdErr.ShouldContain("--to: version 99 is not an update");
+    }
+
+    [Test]
+    public void Deploying_to_an_environment_that_was_never_created_is_refused()
+    {
+        using var cloud = new FakeCloud();
+
+        var result = cloud.Deployer("env", "deploy", "production", "--image-tag", "1.0.0");
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("environment stack 'production' does not exist in this backend; create it once with 'pulumi stack init production'");
+    }
+}
