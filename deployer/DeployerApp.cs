@@ -28,7 +28,15 @@ public static class DeployerApp
         }
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = context.Out, Error = context.Error }, cancellationToken);
+            // On Ctrl-C/SIGTERM the token is cancelled and the command gets time to let pulumi stop and unlock
+            // (its grace period is 60 s) before the process ends.
+            return await parsed.InvokeAsync(new InvocationConfiguration
+            {
+                EnableDefaultExceptionHandler = false,
+                Output = context.Out,
+                Error = context.Error,
+                ProcessTerminationTimeout = TimeSpan.FromSeconds(90),
+            }, cancellationToken);
         }
         catch (DeployerException e)
         {

@@ -16,7 +16,12 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
 
     public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(Executable.Find("pulumi", environment.GetValueOrDefault("PATH")) ?? "pulumi")
+        var path = environment.GetValueOrDefault("PATH");
+        var pulumi = Executable.Find("pulumi", path) ?? "pulumi";
+        // In its own session, pulumi does not also get the terminal's Ctrl-C: a second SIGINT (ours) would make it
+        // abort instead of cancelling cleanly. setsid execs in place, so the PID we signal is pulumi's.
+        var setsid = OperatingSystem.IsWindows() ? null : Executable.Find("setsid", path);
+        var start = new ProcessStartInfo(setsid ?? pulumi)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -24,6 +29,7 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        if (setsid is not null) start.ArgumentList.Add(pulumi);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment.Clear();
         foreach (var (name, value) in environment) start.Environment[name] = value;
