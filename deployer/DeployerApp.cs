@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Deployments.Deployer.Commands;
 using Deployments.Deployer.Errors;
 
@@ -26,6 +27,7 @@ public static class DeployerApp
             await context.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? ["deployer"] : ["deployer", .. CommandPath(parsed)])} --help' for usage.");
             return ExitCodes.UserError;
         }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
             // On Ctrl-C/SIGTERM the token is cancelled and the command gets time to let pulumi stop and unlock
@@ -52,6 +54,15 @@ public static class DeployerApp
         {
             await context.Error.WriteLineAsync($"error: unexpected failure: {e.Message} (set DEPLOYMENTS_DEBUG=1 for details)");
             return ExitCodes.Unexpected;
+        }
+        finally
+        {
+            if (context.GetVariable("DEPLOYMENTS_TIMINGS") is { Length: > 0 })
+            {
+                var inPulumi = context.Stats.TimeInPulumi;
+                await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"timings: {context.Stats.Invocations} pulumi calls, {inPulumi.TotalSeconds:0.000} s in pulumi, {(clock.Elapsed - inPulumi).TotalSeconds:0.000} s in the deployer"));
+            }
         }
     }
 

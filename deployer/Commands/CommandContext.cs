@@ -11,6 +11,9 @@ public sealed record CommandContext(TextWriter Out, TextWriter Error, IReadOnlyD
     /// <summary>Replaces the <c>pulumi</c> process for unit tests of the driver; end-to-end tests use a fake executable.</summary>
     public Pulumi.IPulumiCli? Cli { get; init; }
 
+    /// <summary>Every pulumi invocation of this run, whichever command made it.</summary>
+    public Pulumi.PulumiStats Stats { get; } = new();
+
     public string? GetVariable(string name) => Environment.TryGetValue(name, out var value) ? value : null;
 
     public static CommandContext FromConsole()

@@ -10,7 +10,7 @@ namespace Deployments.Deployer.Pulumi;
 /// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in
 /// <see cref="Invocations"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
 /// </summary>
-public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy)
+public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null)
 {
     /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
@@ -148,6 +148,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
         Invocations++;
         var result = await cli.RunAsync(args, ct);
         TimeInPulumi += result.Duration;
+        stats?.Record(result.Duration);
         return result;
     }
 
