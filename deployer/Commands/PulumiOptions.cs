@@ -29,6 +29,8 @@ public sealed class PulumiOptions
         if (backend.IsLocalDefault) context.Error.WriteLine(backend.Description);
         var cli = new PulumiProcess(directory, context.Environment, backend.Environment, TimeSpan.FromSeconds(60));
         var policy = new LockPolicy(TimeSpan.FromMinutes(wait), clear is int m ? TimeSpan.FromMinutes(m) : null);
-        return (new PulumiWorkspace(context.Cli ?? cli, context.Error, context.Clock, policy, context.Stats), directory);
+        // A live view only on a real terminal outside CI; CI logs get one line per operation.
+        var live = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected && context.GetVariable("CI") is null;
+        return (new PulumiWorkspace(context.Cli ?? cli, context.Error, context.Clock, policy, context.Stats, live), directory);
     }
 }

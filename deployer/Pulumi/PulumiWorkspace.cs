@@ -10,7 +10,7 @@ namespace Deployments.Deployer.Pulumi;
 /// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in
 /// <see cref="Invocations"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
 /// </summary>
-public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null)
+public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null, bool liveProgress = false)
 {
     /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
@@ -78,7 +78,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     private async Task<UpdateSummary> RunWithEventsAsync(string stack, Func<string, IReadOnlyList<string>> args, string what, CancellationToken ct)
     {
         var path = Path.Combine(Path.GetTempPath(), $"deployments-events-{Guid.NewGuid():N}.json");
-        var printer = new ProgressPrinter(log, () => clock.Now);
+        var printer = new ProgressPrinter(log, () => clock.Now, liveProgress);
         var follower = new EventLogFollower(path, printer.Handle);
         var started = clock.Now;
         try
