@@ -1,0 +1,12 @@
+namespace Deployments.Deployer.Aws;
+
+/// <summary>
+/// One AWS JSON 1.1 service as the client calls it (facts/aws.md §1.1): the SigV4 signing name, the
+/// <c>X-Amz-Target</c> prefix, the region and the endpoint.
+/// </summary>
+public sealed record AwsService(string DisplayName, string SigningName, string TargetPrefix, string Region, Uri Endpoint)
+{
+    public static AwsService Ecs(string region, Uri endpoint) => new("ECS", "ecs", "AmazonEC2ContainerServiceV20141113", region, endpoint);
+
+    public static AwsService Logs(string region, Uri endpoint) => new("CloudWatch Logs", "logs", "Logs_20140328", region, endpoint);
+}
