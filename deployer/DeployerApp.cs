@@ -15,6 +15,7 @@ public static class DeployerApp
         new EnvCommand(context),
         new RollbackCommand(context),
         new StatusCommand(context),
+        new MigrateCommand(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)

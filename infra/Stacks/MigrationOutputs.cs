@@ -9,7 +9,7 @@ namespace Deployments.Infra.Stacks;
 public static class MigrationOutputs
 {
     public static void Add(PulumiTemplate template, TemplateResource migrationTask, object clusterArn, object subnetIds,
-        object securityGroupId, object logGroupName)
+        object securityGroupId, object logGroupName, IReadOnlyList<string> command)
     {
         template.AddOutput("migrationTaskDefinitionArn", migrationTask.Out("arn"));
         template.AddOutput("migrationContainerName", AppContainers.ContainerName);
@@ -18,5 +18,6 @@ public static class MigrationOutputs
         template.AddOutput("migrationSecurityGroupId", securityGroupId);
         template.AddOutput("migrationLogGroupName", logGroupName);
         template.AddOutput("migrationLogStreamPrefix", AppContainers.MigrationStreamPrefix);
+        template.AddOutput("migrationCommand", command.ToList());
     }
 }

@@ -50,7 +50,7 @@ public static class EnvironmentOutputs
         template.AddOutput("imageTag", settings.Build?.ShortSha ?? settings.App.ImageTag);
         template.AddOutput("migrationImageTag", settings.Build?.ShortSha ?? settings.App.MigrationImageTag);
         MigrationOutputs.Add(template, r.MigrationTask, r.Cluster.Out("arn"), r.Network.PrivateSubnetIds, r.ServiceSecurityGroup.Out("id"),
-            r.LogGroup.Out("name"));
+            r.LogGroup.Out("name"), settings.App.MigrationCommand);
         template.AddOutput("previewDomain", settings.Dns?.PreviewDomain ?? "");
         template.AddOutput("previewDefaults", Render(settings.PreviewDefaults));
         template.AddOutput("environmentRulePriority", EnvironmentStack.EnvironmentRulePriority);

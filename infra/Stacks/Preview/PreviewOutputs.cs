@@ -29,6 +29,6 @@ public static class PreviewOutputs
         // Only a persistent database needs the migration step before the roll; a sidecar starts empty each time.
         template.AddOutput("migrationRequired", settings.DatabaseStrategy == DatabaseStrategies.Instance);
         MigrationOutputs.Add(template, migrationTask, parent("clusterArn"), parent("privateSubnetIds"), tasksSecurityGroup.Out("id"),
-            logGroup.Out("name"));
+            logGroup.Out("name"), settings.App.MigrationCommand);
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Deployments.Deployer.Aws.Ecs;
+
+/// <summary>
+/// The ECS operations the deployer uses, over <see cref="AwsJsonClient"/>. Requests are built as wire JSON with
+/// the model's member names; responses are read into domain records here and nowhere else.
+/// </summary>
+public sealed class EcsClient(AwsJsonClient client)
+{
+    public int Calls => client.Calls;
+
+    public async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures)> RunTaskAsync(RunTaskRequest r, CancellationToken ct)
+    {
+        var overrides = new JsonObject();
+        if (r.Command is { Count: > 0 } command)
+            overrides["containerOverrides"] = new JsonArray(new JsonObject { ["name"] = r.ContainerName, ["command"] = Strings(command) });
+        var response = await client.CallAsync("RunTask", new JsonObject
+        {
+            ["cluster"] = r.Cluster,
+            ["taskDefinition"] = r.TaskDefinition,
+            ["count"] = 1,
+            ["launchType"] = "FARGATE",
+            ["networkConfiguration"] = new JsonObject
+            {
+                ["awsvpcConfiguration"] = new JsonObject
+                {
+                    ["subnets"] = Strings(r.Subnets),
+                    ["securityGroups"] = Strings(r.SecurityGroups),
+                    ["assignPublicIp"] = "DISABLED",
+                },
+            },
+            ["overrides"] = overrides,
+            ["startedBy"] = r.StartedBy,
+            ["clientToken"] = r.ClientToken,
+        }, ct);
+        return (Tasks(response), Failures(response));
+    }
+
+    public async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures)> DescribeTasksAsync(string cluster, string taskArn, CancellationToken ct)
+    {
+        var response = await client.CallAsync("DescribeTasks", new JsonObject { ["cluster"] = cluster, ["tasks"] = Strings([taskArn]) }, ct);
+        return (Tasks(response), Failures(response));
+    }
+
+    public Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken ct) =>
+        client.CallAsync("StopTask", new JsonObject { ["cluster"] = cluster, ["task"] = taskArn, ["reason"] = reason }, ct);
+
+    private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
+
+    private static List<EcsTask> Tasks(JsonElement response) =>
+        response.TryGetProperty("tasks", out var tasks) ? tasks.EnumerateArray().Select(Task).ToList() : [];
+
+    private static List<EcsFailure> Failures(JsonElement response) =>
+        response.TryGetProperty("failures", out var failures)
+            ? failures.EnumerateArray().Select(f => new EcsFailure(Text(f, "arn"), Text(f, "reason"), Text(f, "detail"))).ToList()
+            : [];
+
+    private static EcsTask Task(JsonElement t) => new(
+        Text(t, "taskArn") ?? "",
+        Text(t, "lastStatus") ?? "UNKNOWN",
+        Text(t, "stopCode"),
+        Text(t, "stoppedReason"),
+        t.TryGetProperty("containers", out var containers)
+            ? containers.EnumerateArray().Select(c => new EcsContainer(Text(c, "name") ?? "", Text(c, "lastStatus"),
+                c.TryGetProperty("exitCode", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null, Text(c, "reason"))).ToList()
+            : []);
+
+    private static string? Text(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

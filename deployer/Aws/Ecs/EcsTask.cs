@@ -1,0 +1,10 @@
+namespace Deployments.Deployer.Aws.Ecs;
+
+/// <summary>The part of an ECS <c>Task</c> the deployer acts on (facts/aws.md §2.2).</summary>
+public sealed record EcsTask(string TaskArn, string LastStatus, string? StopCode, string? StoppedReason, IReadOnlyList<EcsContainer> Containers)
+{
+    /// <summary>The task id: the last segment of the ARN (the awslogs stream name ends with it).</summary>
+    public string Id => TaskArn[(TaskArn.LastIndexOf('/') + 1)..];
+}
+
+public sealed record EcsContainer(string Name, string? LastStatus, int? ExitCode, string? Reason);
