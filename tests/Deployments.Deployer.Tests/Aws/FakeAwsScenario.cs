@@ -1,0 +1,20 @@
+namespace Deployments.Deployer.Tests.Aws;
+
+/// <summary>What the fake ECS/Logs server does with a migration task; each test sets what it needs.</summary>
+public sealed class FakeAwsScenario
+{
+    /// <summary>Statuses a task goes through, one per DescribeTasks call; the last repeats.</summary>
+    public List<string> Statuses { get; init; } = ["PROVISIONING", "PENDING", "RUNNING", "RUNNING", "STOPPED"];
+    public int? ExitCode { get; init; } = 0;
+    public string? StopCode { get; init; } = "EssentialContainerExited";
+    public string? StoppedReason { get; init; } = "Essential container in task exited";
+    public string? ContainerReason { get; init; }
+    /// <summary>Log lines that become visible at each DescribeTasks step (index = step).</summary>
+    public Dictionary<int, string[]> LogsAtStep { get; init; } = new() { [2] = ["INFO  [alembic] Running upgrade a1 -> b2"], [4] = ["INFO  [alembic] done"] };
+    /// <summary>RunTask answers 200 with this in <c>failures[]</c> and no task.</summary>
+    public string? RunTaskFailure { get; init; }
+    /// <summary>The first N calls get 400 ThrottlingException (in the prefixed <c>__type</c> form).</summary>
+    public int ThrottleFirst { get; set; }
+    /// <summary>Every GetLogEvents call first returns this many empty pages that are not the end.</summary>
+    public int EmptyPagesBeforeData { get; init; } = 1;
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace Deployments.Deployer.Tests.Aws;
+
+/// <summary>
+/// ECS and CloudWatch Logs on 127.0.0.1 for tests (facts/aws.md §6): POST / only, routed on <c>X-Amz-Target</c>,
+/// the exact JSON 1.1 content type required, every request's SigV4 signature verified with the test credentials,
+/// tasks moving through their statuses per <see cref="FakeAwsScenario"/>, logs with empty pages and the
+/// repeated-token end. Records every call.
+/// </summary>
+public sealed class FakeAwsServer : IDisposable
+{
+    public const string AccessKey = "AKIDTESTFAKE";
+    public const string Secret = "fake-secret-key";
+    public const string Region = "eu-west-1";
+
+    private readonly HttpListener _listener = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly object _gate = new();
+    private int _step;
+    private string? _taskArn;
+    private readonly List<(int Step, string Line)> _visibleLogs = [];
+
+    public FakeAwsServer(FakeAwsScenario scenario)
+    {
+        Scenario = scenario;
+        var port = FreePort();
+        Endpoint = new Uri($"http://127.0.0.1:{port}/");
+        _listener.Prefixes.Add(Endpoint.ToString());
+        _listener.Start();
+        _ = System.Threading.Tasks.Task.Run(ServeAsync);
+    }
+
+    public FakeAwsScenario Scenario { get; }
+    public Uri Endpoint { get; }
+    public List<(string Target, JsonObject Body)> Calls { get; } = [];
+    public List<string> Rejections { get; } = [];
+
+    public IReadOnlyList<string> Targets { get { lock (_gate) return Calls.Select(c => c.Target[(c.Target.IndexOf('.') + 1)..]).ToList(); } }
+
+    private async Task ServeAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try { context = await _listener.GetContextAsync(); }
+            catch (Exception) when (_stop.IsCancellationRequested) { return; }
+            catch (HttpListenerException) { return; }
+            try { Handle(context); }
+            catch (Exception e) { Respond(context, 500, "ServerException", e.Message); }
+        }
+    }
+
+    private void Handle(HttpListenerContext context)
+    {
+        var request = context.Request;
+        using var buffer = new MemoryStream();
+        request.InputStream.CopyTo(buffer);
+        var body = buffer.ToArray();
+        var headers = request.Headers.AllKeys.ToDictionary(k => k!.ToLowerInvariant(), k => request.Headers[k]!, StringComparer.Ordinal);
+        var target = headers.GetValueOrDefault("x-amz-target") ?? "";
+        if (request.HttpMethod != "POST" || request.Url!.AbsolutePath != "/") { Reject(context, 404, "UnknownOperationException", "POST / only"); return; }
+        if (headers.GetValueOrDefault("content-type") != "application/x-amz-json-1.1") { Reject(context, 400, "UnknownOperationException", $"content type '{headers.GetValueOrDefault("content-type")}'"); return; }
+        var service = target.StartsWith("Logs_20140328.", StringComparison.Ordinal) ? "logs" : "ecs";
+        var problem = SigV4Verifier.Verify("POST", "/", "", headers, body, new(AccessKey, Secret, Region, service));
+        if (problem is not null) { Reject(context, 403, "InvalidSignatureException", problem); return; }
+        var json = JsonNode.Parse(body.Length == 0 ? "{}" : Encoding.UTF8.GetString(body))!.AsObject();
+        lock (_gate)
+        {
+            Calls.Add((target, json));
+            if (Scenario.ThrottleFirst > 0)
+            {
+                Scenario.ThrottleFirst--;
+                Respond(context, 400, "com.amazonaws.coral.availability#ThrottlingException", "Rate exceeded", capital: true);
+                return;
+            }
+            switch (target[(target.IndexOf('.') + 1)..])
+            {
+                case "RunTask": Ok(context, RunTask()); break;
+                case "DescribeTasks": Ok(context, DescribeTasks(json)); break;
+                case "StopTask": _step = int.MaxValue; Ok(context, new JsonObject { ["task"] = Task("STOPPED") }); break;
+                case "GetLogEvents": Ok(context, GetLogEvents(json)); break;
+                default: Reject(context, 400, "UnknownOperationException", target); break;
+            }
+        }
+    }
+
+    private JsonObject RunTask()
+    {
+        if (Scenario.RunTaskFailure is { } reason)
+            return new JsonObject { ["tasks"] = new JsonArray(), ["failures"] = new JsonArray(new JsonObject { ["reason"] = reason, ["detail"] = "no capacity in the subnet's AZ" }) };
+        _taskArn = $"arn:aws:ecs:{Region}:123456789012:task/app-staging/0123456789abcdef0123456789abcdef";
+        _step = 0;
+        return new JsonObject { ["tasks"] = new JsonArray(Task(Scenario.Statuses[0])), ["failures"] = new JsonArray() };
+    }
+
+    private JsonObject DescribeTasks(JsonObject request)
+    {
+        var asked = request["tasks"]![0]!.GetValue<string>();
+        if (asked != _taskArn) return new JsonObject { ["tasks"] = new JsonArray(), ["failures"] = new JsonArray(new JsonObject { ["arn"] = asked, ["reason"] = "MISSING" }) };
+        if (_step != int.MaxValue) _step++;
+        var index = Math.Min(_step, Scenario.Statuses.Count - 1);
+        if (_step != int.MaxValue && Scenario.LogsAtStep.TryGetValue(_step, out var lines)) _visibleLogs.AddRange(lines.Select(l => (_step, l)));
+        return new JsonObject { ["tasks"] = new JsonArray(Task(_step == int.MaxValue ? "STOPPED" : Scenario.Statuses[index])), ["failures"] = new JsonArray() };
+    }
+
+    private JsonObject Task(string status)
+    {
+        var stopped = status == "STOPPED";
+        var container = new JsonObject { ["name"] = "app", ["lastStatus"] = stopped ? "STOPPED" : status == "RUNNING" ? "RUNNING" : "PENDING" };
+        if (stopped && Scenario.ExitCode is int code && _step != int.MaxValue) container["exitCode"] = code;
+        if (stopped && Scenario.ContainerReason is { } reason) container["reason"] = reason;
+        var task = new JsonObject
+        {
+            ["taskArn"] = _taskArn, ["lastStatus"] = status, ["desiredStatus"] = stopped ? "STOPPED" : "RUNNING",
+            ["createdAt"] = 1.7e9, ["containers"] = new JsonArray(container),
+        };
+        if (stopped) { task["stopCode"] = _step == int.MaxValue ? "UserInitiated" : Scenario.StopCode; task["stoppedReason"] = _step == int.MaxValue ? "stopped by user" : Scenario.StoppedReason; }
+        return task;
+    }
+
+    // Tokens look like the real ones ("f/<56 digits>/s"); the end is the same token sent back.
+    private readonly Dictionary<string, int> _emptyServed = new(StringComparer.Ordinal);
+
+    private JsonObject GetLogEvents(JsonObject request)
+    {
+        var sent = request["nextToken"]?.GetValue<string>();
+        var position = sent is null ? 0 : int.Parse(sent[2..58], System.Globalization.CultureInfo.InvariantCulture);
+        var key = sent ?? "head";
+        if (_emptyServed.GetValueOrDefault(key) < Scenario.EmptyPagesBeforeData && position < _visibleLogs.Count)
+        {
+            _emptyServed[key] = _emptyServed.GetValueOrDefault(key) + 1;
+            return new JsonObject { ["events"] = new JsonArray(), ["nextForwardToken"] = Token(position), ["nextBackwardToken"] = "b/0/s" };
+        }
+        var events = _visibleLogs.Skip(position).Take(2).Select(e => (JsonNode)new JsonObject { ["timestamp"] = 1_700_000_000_000L + e.Step, ["message"] = e.Line, ["ingestionTime"] = 1_700_000_000_000L }).ToArray();
+        return new JsonObject { ["events"] = new JsonArray(events), ["nextForwardToken"] = Token(position + events.Length), ["nextBackwardToken"] = "b/0/s" };
+    }
+
+    private static string Token(int position) => $"f/{position.ToString("D56", System.Globalization.CultureInfo.InvariantCulture)}/s";
+
+    private void Reject(HttpListenerContext context, int status, string code, string message)
+    {
+        lock (_gate) Rejections.Add($"{code}: {message}");
+        Respond(context, status, code, message);
+    }
+
+    private static void Ok(HttpListenerContext context, JsonObject body) => Write(context, 200, body);
+
+    private static void Respond(HttpListenerContext context, int status, string code, string message, bool capital = false) =>
+        Write(context, status, new JsonObject { ["__type"] = code, [capital ? "Message" : "message"] = message });
+
+    private static void Write(HttpListenerContext context, int status, JsonObject body)
+    {
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/x-amz-json-1.1";
+        context.Response.Headers["x-amzn-RequestId"] = Guid.NewGuid().ToString();
+        context.Response.OutputStream.Write(bytes);
+        context.Response.Close();
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _listener.Close();
+    }
+}
