@@ -139,8 +139,14 @@ public sealed partial class Engine(Backend backend, string directory, string pro
     private static JsonNode ResolveString(string text, Dictionary<string, JsonObject> stackOutputs, string stack)
     {
         var whole = Reference().Match(text);
-        if (whole.Success && whole.Length == text.Length && Lookup(whole.Groups["ref"].Value, stackOutputs, stack) is JsonNode value && value is not JsonValue)
-            return value.DeepClone();
+        if (whole.Success && whole.Length == text.Length)
+        {
+            var reference = whole.Groups["ref"].Value;
+            if (Lookup(reference, stackOutputs, stack) is JsonNode value && value is not JsonValue) return value.DeepClone();
+            // A whole-value reference to a plural ID property (privateSubnetIds…) is a list in the real provider.
+            if (reference.EndsWith("Ids", StringComparison.Ordinal) && Lookup(reference, stackOutputs, stack) is null)
+                return new JsonArray($"fake:{stack}:{reference}[0]", $"fake:{stack}:{reference}[1]");
+        }
         return JsonValue.Create(Reference().Replace(text, m => Lookup(m.Groups["ref"].Value, stackOutputs, stack) switch
         {
             JsonValue v when v.TryGetValue<string>(out var s) => s,

@@ -43,10 +43,17 @@ public sealed class FakeCloud : IDisposable
 
     public string LockDirectory(string stack) => Path.Combine(State, ".pulumi", "locks", "organization", "deployments", stack);
 
-    public DeployerRun.Result Deployer(params string[] args) => DeployerRun.Run(Environment, [.. args, "--project-dir", Project]);
+    public DeployerRun.Result Deployer(params string[] args) => DeployerRun.Run(Environment, WithProject(args));
 
     public Task<DeployerRun.Result> DeployerAsync(CancellationToken ct, params string[] args) =>
-        DeployerRun.RunAsync(Environment, [.. args, "--project-dir", Project], ct);
+        DeployerRun.RunAsync(Environment, WithProject(args), ct);
+
+    // --project-dir goes before a "--", after which everything is an argument of the command.
+    private string[] WithProject(string[] args)
+    {
+        var separator = Array.IndexOf(args, "--");
+        return separator < 0 ? [.. args, "--project-dir", Project] : [.. args[..separator], "--project-dir", Project, .. args[separator..]];
+    }
 
     /// <summary>Runs the fake CLI directly, as an operator would run pulumi (e.g. <c>stack init staging</c>).</summary>
     public (int Code, string Out, string Err) Pulumi(params string[] args)
