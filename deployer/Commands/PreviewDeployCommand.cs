@@ -14,6 +14,7 @@ public sealed class PreviewDeployCommand : Command
     private readonly Option<string> _parent = CommonOptions.Parent();
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly PulumiOptions _pulumi = new();
+    private readonly ReleaseCommandOptions _release = new();
 
     public PreviewDeployCommand(CommandContext context) : base("deploy", "Create the branch's preview stack if missing, set its whole config, update it, print its URL")
     {
@@ -23,11 +24,12 @@ public sealed class PreviewDeployCommand : Command
         Options.Add(_parent);
         Options.Add(_json);
         _pulumi.AddTo(this);
+        _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
             var request = PreviewInputs.Validate(result.GetValue(_branch)!, result.GetValue(_imageTag)!, result.GetValue(_pr));
             var (workspace, _) = _pulumi.Open(result, context);
-            var deployed = await new PreviewDeployer(workspace, context.Error).DeployAsync(request, result.GetValue(_parent)!, ct);
+            var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
             var changes = string.Join(", ", deployed.ResourceChanges.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));
             context.Error.WriteLine($"preview '{deployed.Stack}' {(deployed.Created ? "created" : "updated")}: {(changes.Length == 0 ? "no changes" : changes)} in {deployed.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({workspace.Invocations} pulumi calls)");
             context.Out.WriteLine(result.GetValue(_json)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Verification;
 using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Commands;
@@ -17,6 +18,7 @@ public sealed class RollbackCommand : Command
     private readonly Option<int?> _to = new("--to") { Description = "Version (from the stack's history) whose image to redeploy" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly PulumiOptions _pulumi = new();
+    private readonly ReleaseCommandOptions _release = new();
 
     public RollbackCommand(CommandContext context) : base("rollback", "Redeploy the image of the previous successful update (or of --to VERSION)")
     {
@@ -24,6 +26,7 @@ public sealed class RollbackCommand : Command
         Options.Add(_to);
         Options.Add(_imageTag);
         _pulumi.AddTo(this);
+        _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
             var environment = result.GetValue(_environment)!;
@@ -33,11 +36,15 @@ public sealed class RollbackCommand : Command
             if (to is not null && tag is not null) throw new UserInputException("pass at most one of --to VERSION and --image-tag TAG");
             if (tag is not null && !ConfigPatterns.ImageTag().IsMatch(tag)) throw new UserInputException($"--image-tag: '{tag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
             var (workspace, _) = _pulumi.Open(result, context);
-            var deployer = new EnvironmentDeployer(workspace, context.Error);
+            // A rollback returns to an image that ran before: no migration (they are not rolled back); verified unless --no-verify.
+            var steps = _release.Steps(result, workspace, context);
+            var deployer = new EnvironmentDeployer(workspace, context.Error, null);
             await deployer.RequireStackAsync(environment, ct);
             var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), to, tag);
             context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
             var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
+            if (steps is not null && await steps.VerifyAsync(environment, ct) is { Succeeded: false } verified)
+                throw new VerificationFailedException(environment, verified);
             context.Error.WriteLine($"'{environment}' now runs {target}: {summary.Describe()}");
             context.Error.WriteLine(MigrationWarning);
             context.Out.WriteLine(url);

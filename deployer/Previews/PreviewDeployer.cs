@@ -12,7 +12,7 @@ namespace Deployments.Deployer.Previews;
 /// (creates, or says it exists: as cheap as asking), <c>config --json</c> (keeps a chosen rule priority, finds what
 /// changed), <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and <c>stack output</c> for the URL.
 /// </summary>
-public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log)
+public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Verification.ReleaseSteps? steps = null)
 {
     public async Task<PreviewDeployResult> DeployAsync(PreviewRequest request, string parentStack, CancellationToken ct)
     {
@@ -25,17 +25,40 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log)
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
         var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
 
+        var currentTag = current.GetValueOrDefault(Key("imageTag"));
+        var migrate = steps is not null && parent.Defaults.DatabaseStrategy == DatabaseStrategies.Instance;
+        if (steps is not null && !migrate)
+            log.WriteLine($"migration skipped: the preview's database strategy '{parent.Defaults.DatabaseStrategy}' has no persistent database");
+        Pulumi.Events.UpdateSummary? summary = null;
+        if (migrate && currentTag is not null && currentTag != request.ImageTag)
+        {
+            log.WriteLine($"registering {request.ImageTag} for the migration; the service stays on {currentTag}");
+            (priority, current, _) = await UpAsync(stack, parent, request, priority, current, currentTag, $"register {request.ImageTag} for the migration", ct);
+            await steps!.MigrateAsync(stack, ct);
+            migrate = false;
+        }
+        (priority, current, summary) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
+        if (migrate && currentTag != request.ImageTag) await steps!.MigrateAsync(stack, ct);
+        if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
+            throw new Verification.VerificationFailedException(stack, verified);
+        var outputs = await pulumi.OutputsAsync(stack, ct);
+        var url = outputs.TryGetValue("url", out var u) ? u.GetString() ?? "" : "";
+        return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created);
+    }
+
+    /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>
+    private async Task<(int Priority, IReadOnlyDictionary<string, string?> Config, Pulumi.Events.UpdateSummary Summary)> UpAsync(string stack, ParentInfo parent,
+        PreviewRequest request, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct)
+    {
         for (var attempt = 0; ; attempt++)
         {
             var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
+            config[Key("imageTag")] = serviceTag;
             Validate(config, stack);
             if (await pulumi.SetConfigAsync(stack, config, current, ct)) current = config.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal);
             try
             {
-                var summary = await pulumi.UpAsync(stack, $"preview of {request.Branch} at {request.ImageTag}", ct);
-                var outputs = await pulumi.OutputsAsync(stack, ct);
-                var url = outputs.TryGetValue("url", out var u) ? u.GetString() ?? "" : "";
-                return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created);
+                return (priority, current, await pulumi.UpAsync(stack, message, ct));
             }
             catch (DeploymentFailedException e) when (e.Message.Contains("PriorityInUse", StringComparison.Ordinal) && attempt + 1 < RulePriorities.MaxProbes)
             {

@@ -44,6 +44,29 @@ public sealed class EcsClient(AwsJsonClient client)
         return (Tasks(response), Failures(response));
     }
 
+    public async Task<(EcsService? Service, IReadOnlyList<EcsFailure> Failures)> DescribeServiceAsync(string cluster, string service, CancellationToken ct)
+    {
+        var response = await client.CallAsync("DescribeServices", new JsonObject { ["cluster"] = cluster, ["services"] = Strings([service]) }, ct);
+        var services = response.TryGetProperty("services", out var list) ? list.EnumerateArray().Select(Service).ToList() : [];
+        return (services.FirstOrDefault(), Failures(response));
+    }
+
+    private static EcsService Service(JsonElement s) => new(
+        Text(s, "serviceName") ?? "",
+        Text(s, "status") ?? "",
+        Int(s, "desiredCount"),
+        Int(s, "runningCount"),
+        s.TryGetProperty("deployments", out var deployments)
+            ? deployments.EnumerateArray().Select(d => new EcsDeployment(Text(d, "id") ?? "", Text(d, "status") ?? "", Text(d, "taskDefinition") ?? "",
+                Int(d, "desiredCount"), Int(d, "runningCount"), Int(d, "failedTasks"), Text(d, "rolloutState"), Text(d, "rolloutStateReason"))).ToList()
+            : [],
+        s.TryGetProperty("events", out var events)
+            ? events.EnumerateArray().Select(e => new EcsServiceEvent(Text(e, "id") ?? "",
+                e.TryGetProperty("createdAt", out var at) && at.ValueKind == JsonValueKind.Number ? at.GetDouble() : 0, Text(e, "message") ?? "")).ToList()
+            : []);
+
+    private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
+
     public Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken ct) =>
         client.CallAsync("StopTask", new JsonObject { ["cluster"] = cluster, ["task"] = taskArn, ["reason"] = reason }, ct);
 

@@ -27,9 +27,9 @@ public class ConcurrencyTests
         cloud.DeployStaging();
 
         // Act
-        var first = cloud.Deployer("preview", "deploy", "--branch", a, "--image-tag", "1", "--json");
-        var second = cloud.Deployer("preview", "deploy", "--branch", b!, "--image-tag", "1", "--json");
-        var redeploy = cloud.Deployer("preview", "deploy", "--branch", b!, "--image-tag", "2", "--json");
+        var first = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", a, "--image-tag", "1", "--json");
+        var second = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", b!, "--image-tag", "1", "--json");
+        var redeploy = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", b!, "--image-tag", "2", "--json");
 
         // Assert
         first.ExitCode.ShouldBe(0, first.StdErr);
@@ -52,8 +52,8 @@ public class ConcurrencyTests
         File.WriteAllText(lockFile, "{\"pid\":4242,\"username\":\"ci\",\"hostname\":\"runner-7\",\"timestamp\":\"2026-01-02T03:04:05.000Z\"}");
 
         // Act
-        var blocked = cloud.Deployer("env", "deploy", "staging", "--image-tag", "2.0.0", "--lock-wait", "0");
-        var cleared = cloud.Deployer("env", "deploy", "staging", "--image-tag", "2.0.0", "--lock-wait", "0", "--clear-stale-lock", "60");
+        var blocked = cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "2.0.0", "--lock-wait", "0");
+        var cleared = cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "2.0.0", "--lock-wait", "0", "--clear-stale-lock", "60");
 
         // Assert
         blocked.ExitCode.ShouldBe(ExitCodes.Locked);
@@ -74,7 +74,7 @@ public class ConcurrencyTests
         File.WriteAllText(Path.Combine(cloud.LockDirectory("staging"), "8c1f3a52-0000-4000-8000-000000000002.json"),
             $"{{\"pid\":1,\"username\":\"ci\",\"hostname\":\"h\",\"timestamp\":\"{now}\"}}");
 
-        var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "2.0.0", "--lock-wait", "0", "--clear-stale-lock", "60");
+        var result = cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "2.0.0", "--lock-wait", "0", "--clear-stale-lock", "60");
 
         result.ExitCode.ShouldBe(ExitCodes.Locked);
         Directory.GetFiles(cloud.LockDirectory("staging")).Length.ShouldBe(1);
@@ -89,9 +89,9 @@ public class ConcurrencyTests
         cloud.Environment["FAKE_PULUMI_STEP_MS"] = "1500";
 
         // Act
-        var one = cloud.DeployerAsync(CancellationToken.None, "env", "deploy", "staging", "--image-tag", "2.0.0");
+        var one = cloud.DeployerAsync(CancellationToken.None, "env", "deploy", "--skip-migration", "staging", "--image-tag", "2.0.0");
         await Task.Delay(1500);
-        var two = cloud.DeployerAsync(CancellationToken.None, "env", "deploy", "staging", "--image-tag", "3.0.0");
+        var two = cloud.DeployerAsync(CancellationToken.None, "env", "deploy", "--skip-migration", "staging", "--image-tag", "3.0.0");
         var results = await Task.WhenAll(one, two);
 
         // Assert
@@ -113,13 +113,13 @@ public class ConcurrencyTests
 
         // Act: Ctrl-C while the update runs
         var clock = Stopwatch.StartNew();
-        var run = cloud.DeployerAsync(interrupt.Token, "preview", "deploy", "--branch", "feature/slow", "--image-tag", "1");
+        var run = cloud.DeployerAsync(interrupt.Token, "preview", "deploy", "--no-verify", "--branch", "feature/slow", "--image-tag", "1");
         while (!cloud.Calls.Any(c => c.StartsWith("up ", StringComparison.Ordinal)) && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(100);
         await Task.Delay(2500);
         await interrupt.CancelAsync();
         var interrupted = await run;
         cloud.Environment.Remove("FAKE_PULUMI_STEP_MS");
-        var rerun = cloud.Deployer("preview", "deploy", "--branch", "feature/slow", "--image-tag", "1");
+        var rerun = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/slow", "--image-tag", "1");
 
         // Assert
         interrupted.ExitCode.ShouldBe(ExitCodes.Cancelled, interrupted.StdErr);

@@ -12,13 +12,13 @@ public class EnvironmentTests
         // Arrange: 1.0.0, then 1.1.0, then a failed 1.2.0
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
+        cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
         cloud.Environment["FAKE_PULUMI_FAIL_ON"] = "app-task-definition";
-        var failed = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.2.0");
+        var failed = cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.2.0");
         cloud.Environment.Remove("FAKE_PULUMI_FAIL_ON");
 
         // Act
-        var rollback = cloud.Deployer("rollback", "staging");
+        var rollback = cloud.Deployer("rollback", "--no-verify", "staging");
 
         // Assert
         failed.ExitCode.ShouldBe(ExitCodes.DeploymentFailed);
@@ -35,11 +35,11 @@ public class EnvironmentTests
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
-        cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.2.0").ExitCode.ShouldBe(0);
+        cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
+        cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.2.0").ExitCode.ShouldBe(0);
 
-        var rollback = cloud.Deployer("rollback", "staging", "--to", "1");
-        var missing = cloud.Deployer("rollback", "staging", "--to", "99");
+        var rollback = cloud.Deployer("rollback", "--no-verify", "staging", "--to", "1");
+        var missing = cloud.Deployer("rollback", "--no-verify", "staging", "--to", "99");
 
         rollback.ExitCode.ShouldBe(0, rollback.StdErr);
         rollback.StdErr.ShouldContain("rolling 'staging' back to 1.0.0 (image of update 1)");
@@ -52,7 +52,7 @@ public class EnvironmentTests
     {
         using var cloud = new FakeCloud();
 
-        var result = cloud.Deployer("env", "deploy", "production", "--image-tag", "1.0.0");
+        var result = cloud.Deployer("env", "deploy", "--skip-migration", "production", "--image-tag", "1.0.0");
 
         result.ExitCode.ShouldBe(ExitCodes.UserError);
         result.StdErr.ShouldContain("environment stack 'production' does not exist in this backend; create it once with 'pulumi stack init production'");

@@ -15,7 +15,7 @@ public class PreviewLifecycleTests
         cloud.DeployStaging();
 
         // Act: first deploy
-        var first = cloud.Deployer("preview", "deploy", "--branch", "feature/login", "--image-tag", "3f9a2c1", "--pr", "7", "--json");
+        var first = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "3f9a2c1", "--pr", "7", "--json");
 
         // Assert
         first.ExitCode.ShouldBe(0, first.StdErr);
@@ -27,14 +27,14 @@ public class PreviewLifecycleTests
 
         // Act: the same inputs again change nothing, and the config is not even rewritten
         var callsBefore = cloud.Calls.Count;
-        var again = cloud.Deployer("preview", "deploy", "--branch", "feature/login", "--image-tag", "3f9a2c1", "--json");
+        var again = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "3f9a2c1", "--json");
         again.ExitCode.ShouldBe(0, again.StdErr);
         JsonNode.Parse(again.StdOut)!["resourceChanges"]!.AsObject().Select(c => c.Key).ShouldBe(["same"]);
         cloud.Calls.Skip(callsBefore).Select(c => string.Join(' ', c.Split(' ').Take(2)))
             .ShouldBe(["stack output", "stack init", "config --json", "up --yes", "stack output"]);
 
         // Act: a new image updates the task definitions (and the service that points at them)
-        var newer = cloud.Deployer("preview", "deploy", "--branch", "feature/login", "--image-tag", "4b5c6d7", "--json");
+        var newer = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "4b5c6d7", "--json");
         newer.ExitCode.ShouldBe(0, newer.StdErr);
         JsonNode.Parse(newer.StdOut)!["resourceChanges"]!["update"]!.GetValue<int>().ShouldBe(2);
 
@@ -69,7 +69,7 @@ public class PreviewLifecycleTests
     {
         using var cloud = new FakeCloud();
 
-        var result = cloud.Deployer("preview", "deploy", "--branch", "x", "--image-tag", "1");
+        var result = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "x", "--image-tag", "1");
 
         result.ExitCode.ShouldBe(ExitCodes.UserError);
         result.StdErr.ShouldContain("--parent: stack 'staging' does not exist in this backend");
@@ -81,7 +81,7 @@ public class PreviewLifecycleTests
     {
         using var cloud = new FakeCloud();
 
-        var result = cloud.Deployer("preview", "deploy", "--branch", "x", "--image-tag", "bad tag");
+        var result = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "x", "--image-tag", "bad tag");
 
         result.ExitCode.ShouldBe(ExitCodes.UserError);
         result.StdErr.ShouldContain("--image-tag: 'bad tag' is not allowed");

@@ -12,7 +12,7 @@ public class PruneTests
         using var cloud = new FakeCloud();
         cloud.DeployStaging();
         foreach (var branch in new[] { "open-one", "closed-one" })
-            cloud.Deployer("preview", "deploy", "--branch", branch, "--image-tag", "1").ExitCode.ShouldBe(0);
+            cloud.Deployer("preview", "deploy", "--no-verify", "--branch", branch, "--image-tag", "1").ExitCode.ShouldBe(0);
         var open = Path.Combine(cloud.Root, "open.txt");
         File.WriteAllText(open, "open-one\nmain\n");
 
@@ -36,7 +36,7 @@ public class PruneTests
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging();
-        cloud.Deployer("preview", "deploy", "--branch", "gone", "--image-tag", "1").ExitCode.ShouldBe(0);
+        cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "gone", "--image-tag", "1").ExitCode.ShouldBe(0);
         var open = Path.Combine(cloud.Root, "open.txt");
         File.WriteAllText(open, "main\n");
         cloud.Environment["FAKE_PULUMI_FAIL_ON"] = "service";

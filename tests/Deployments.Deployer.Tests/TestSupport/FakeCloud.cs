@@ -73,7 +73,7 @@ public sealed class FakeCloud : IDisposable
     public void DeployStaging(string imageTag = "1.0.0")
     {
         Pulumi("stack", "init", "staging", "--non-interactive").Code.ShouldBe(0);
-        var result = Deployer("env", "deploy", "staging", "--image-tag", imageTag);
+        var result = Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", imageTag);
         result.ExitCode.ShouldBe(0, result.StdErr);
     }
 

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using Deployments.Deployer.Aws;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.Migrations;
+using Deployments.Deployer.Pulumi;
+
+namespace Deployments.Deployer.Verification;
+
+/// <summary>
+/// The AWS side of a deploy (ARCHITECTURE.md "Deploy sequence"): run the migration from the stack's newly
+/// registered migration task definition, and verify the rollout and the health endpoint after the roll. Everything
+/// it needs comes from the stack's outputs; AWS clients are made only when a step needs them.
+/// </summary>
+public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<string, string> environment, IClock clock, TextWriter log, ReleaseOptions options)
+{
+    public async Task<MigrationResult> MigrateAsync(string stack, CancellationToken ct)
+    {
+        var target = MigrationTargetReader.Read(stack, await pulumi.OutputsAsync(stack, ct));
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, target.Region), clock);
+        var result = await new MigrationRunner(aws.Ecs, aws.Logs, clock, log).RunAsync(target, null, options.MigrationTimeout, ct);
+        return result.Succeeded ? result : throw new MigrationFailedException(result);
+    }
+
+    public async Task<VerificationResult> VerifyAsync(string stack, CancellationToken ct)
+    {
+        if (!options.Verify)
+        {
+            log.WriteLine("verification skipped (--no-verify)");
+            return VerificationResult.Ok();
+        }
+        var outputs = await pulumi.OutputsAsync(stack, ct);
+        string Text(string key) => outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String
+            ? v.GetString()! : throw new UserInputException($"stack '{stack}' has no '{key}' output to verify with; deploy it with this version");
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, Text("region")), clock);
+        log.WriteLine($"verifying the rollout of {Text("serviceName")}");
+        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(Text(outputs.ContainsKey("clusterArn") ? "clusterArn" : "migrationClusterArn"),
+            Text("serviceName"), Text("appTaskDefinitionArn"), options.RolloutTimeout, ct);
+        if (!rollout.Succeeded) return rollout;
+        using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
+        var url = new Uri(new Uri(Text("url").TrimEnd('/') + "/"), Text("healthCheckPath").TrimStart('/'));
+        return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
+    }
+}
