@@ -15,6 +15,12 @@ public sealed class FakeAwsScenario
     public string? RunTaskFailure { get; init; }
     /// <summary>The first N calls get 400 ThrottlingException (in the prefixed <c>__type</c> form).</summary>
     public int ThrottleFirst { get; set; }
+    /// <summary>The task definition the service's new deployment runs (what the verifier looks for).</summary>
+    public string ServiceTaskDefinition { get; set; } = "arn:aws:ecs:eu-west-1:123456789012:task-definition/app-staging:8";
+    /// <summary>Rollout states of that deployment, one per DescribeServices call (last repeats); "GONE" = rolled back and removed.</summary>
+    public List<string> Rollout { get; init; } = ["IN_PROGRESS", "IN_PROGRESS", "COMPLETED"];
+    /// <summary>Leave out rolloutState (services whose controller does not report it).</summary>
+    public bool NoRolloutState { get; init; }
     /// <summary>Every GetLogEvents call first returns this many empty pages that are not the end.</summary>
     public int EmptyPagesBeforeData { get; init; } = 1;
 }

@@ -83,6 +83,7 @@ public sealed class FakeAwsServer : IDisposable
                 case "DescribeTasks": Ok(context, DescribeTasks(json)); break;
                 case "StopTask": _step = int.MaxValue; Ok(context, new JsonObject { ["task"] = Task("STOPPED") }); break;
                 case "GetLogEvents": Ok(context, GetLogEvents(json)); break;
+                case "DescribeServices": Ok(context, DescribeServices(json)); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
             }
         }
@@ -120,6 +121,42 @@ public sealed class FakeAwsServer : IDisposable
         };
         if (stopped) { task["stopCode"] = _step == int.MaxValue ? "UserInitiated" : Scenario.StopCode; task["stoppedReason"] = _step == int.MaxValue ? "stopped by user" : Scenario.StoppedReason; }
         return task;
+    }
+
+    private int _serviceCalls;
+
+    private JsonObject DescribeServices(JsonObject request)
+    {
+        var state = Scenario.Rollout[Math.Min(_serviceCalls, Scenario.Rollout.Count - 1)];
+        var events = new JsonArray(Enumerable.Range(0, _serviceCalls + 1).Reverse().Select(i => (JsonNode)new JsonObject
+        {
+            ["id"] = $"event-{i}", ["createdAt"] = 1.7e9 + i, ["message"] = $"(service app-staging) event {i}: {Scenario.Rollout[Math.Min(i, Scenario.Rollout.Count - 1)]}",
+        }).ToArray());
+        _serviceCalls++;
+        var old = new JsonObject { ["id"] = "ecs-svc/old", ["status"] = state == "GONE" ? "PRIMARY" : "ACTIVE", ["taskDefinition"] = "arn:aws:ecs:eu-west-1:123456789012:task-definition/app-staging:7",
+            ["desiredCount"] = 1, ["runningCount"] = 1, ["failedTasks"] = 0 };
+        var deployments = new JsonArray();
+        if (state != "GONE")
+        {
+            var ours = new JsonObject
+            {
+                ["id"] = "ecs-svc/new", ["status"] = "PRIMARY", ["taskDefinition"] = Scenario.ServiceTaskDefinition, ["desiredCount"] = 1,
+                ["runningCount"] = state == "COMPLETED" ? 1 : 0, ["failedTasks"] = state == "FAILED" ? 3 : 0,
+            };
+            if (!Scenario.NoRolloutState) ours["rolloutState"] = state;
+            if (state == "FAILED") ours["rolloutStateReason"] = "ECS deployment circuit breaker: tasks failed to start.";
+            deployments.Add(ours);
+        }
+        if (state != "COMPLETED" || Scenario.NoRolloutState && _serviceCalls < Scenario.Rollout.Count) deployments.Add(old);
+        return new JsonObject
+        {
+            ["services"] = new JsonArray(new JsonObject
+            {
+                ["serviceName"] = request["services"]![0]!.GetValue<string>(), ["status"] = "ACTIVE", ["desiredCount"] = 1, ["runningCount"] = 1,
+                ["deployments"] = deployments, ["events"] = events,
+            }),
+            ["failures"] = new JsonArray(),
+        };
     }
 
     // Tokens look like the real ones ("f/<56 digits>/s"); the end is the same token sent back.
@@ -162,7 +199,7 @@ public sealed class FakeAwsServer : IDisposable
         context.Response.Close();
     }
 
-    private static int FreePort()
+    public static int FreePort()
     {
         using var socket = new TcpListener(IPAddress.Loopback, 0);
         socket.Start();
