@@ -16,6 +16,7 @@ public static class DeployerApp
         new RollbackCommand(context),
         new StatusCommand(context),
         new MigrateCommand(context),
+        new GitHubCommand(context),
     };
 
     public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)

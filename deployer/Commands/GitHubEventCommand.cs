@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.Text.Json;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.GitHub;
+using Deployments.Deployer.Previews;
+
+namespace Deployments.Deployer.Commands;
+
+/// <summary>
+/// <c>deployer github event</c>: reads the GitHub event (GITHUB_EVENT_NAME / GITHUB_EVENT_PATH, or the options) and
+/// deploys or destroys the branch's preview, or says why there is nothing to do. <c>--dry-run</c> only decides.
+/// </summary>
+public sealed class GitHubEventCommand : Command
+{
+    private readonly Option<string?> _eventName = new("--event-name") { Description = "Event name (default: $GITHUB_EVENT_NAME)" };
+    private readonly Option<string?> _eventPath = new("--event-path") { Description = "Event payload file (default: $GITHUB_EVENT_PATH)" };
+    private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Decide and print the decision; call nothing" };
+    private readonly Option<bool> _json = CommonOptions.Json();
+    private readonly Option<string> _parent = CommonOptions.Parent();
+    private readonly Option<string?> _label = new("--label") { Description = "Previews only for pull requests with this label" };
+    private readonly Option<bool> _allowDrafts = new("--allow-drafts") { Description = "Deploy draft pull requests too" };
+    private readonly Option<bool> _allowForks = new("--allow-forks") { Description = "Deploy pull requests from forks (their code runs with your credentials)" };
+    private readonly Option<string> _imageTag = new("--image-tag-template") { Description = "Image tag of a commit: {short_sha}, {sha}, {pr}", DefaultValueFactory = _ => "{short_sha}" };
+    private readonly PulumiOptions _pulumi = new();
+    private readonly ReleaseCommandOptions _release = new();
+
+    public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
+    {
+        foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
+        _pulumi.AddTo(this);
+        _release.AddTo(this);
+        SetAction(async (result, ct) =>
+        {
+            var name = result.GetValue(_eventName) ?? context.GetVariable("GITHUB_EVENT_NAME");
+            var path = result.GetValue(_eventPath) ?? context.GetVariable("GITHUB_EVENT_PATH");
+            if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(path))
+                throw new UserInputException("no event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does) or pass --event-name and --event-path");
+            if (!File.Exists(path)) throw new UserInputException($"--event-path: '{path}' does not exist");
+            var options = new EventOptions(result.GetValue(_label), result.GetValue(_allowDrafts), result.GetValue(_allowForks), result.GetValue(_imageTag)!);
+            var decision = EventDecider.Decide(name, PayloadReader.Parse(await File.ReadAllTextAsync(path, ct), name), options);
+            if (decision.ImageTag is { } tag && !Infra.Config.ConfigPatterns.ImageTag().IsMatch(tag))
+                throw new UserInputException($"--image-tag-template: gives '{tag}', which is not allowed: {Infra.Config.ConfigPatterns.ImageTagAllowed}");
+            var json = result.GetValue(_json);
+            if (result.GetValue(_dryRun) || decision.Action == EventDecision.None)
+            {
+                context.Out.WriteLine(json
+                    ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, reason = decision.Reason })
+                    : $"{decision.Action}: {decision.Reason}");
+                return ExitCodes.Success;
+            }
+            context.Error.WriteLine($"{decision.Action} {decision.Stack}: {decision.Reason}");
+            var (workspace, _) = _pulumi.Open(result, context);
+            var actions = new ActionsFiles(context.GetVariable);
+            if (decision.Action == EventDecision.Destroy)
+            {
+                var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct);
+                context.Out.WriteLine(removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
+                actions.Summary($"### Preview `{decision.Stack}` {(removed ? "destroyed" : "was already gone")}\n{decision.Reason}.");
+                return ExitCodes.Success;
+            }
+            var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
+            var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+            actions.Output("url", deployed.Url);
+            actions.Output("stack", deployed.Stack);
+            actions.Summary($"### Preview of `{deployed.Branch}` is up\n\n| | |\n|---|---|\n| URL | {deployed.Url} |\n| Stack | `{deployed.Stack}` |\n| Image | `{deployed.ImageTag}` |\n| Commit | `{decision.HeadSha}` |");
+            context.Out.WriteLine(deployed.Url);
+            return ExitCodes.Success;
+        });
+    }
+}

@@ -1,0 +1,81 @@
+using Deployments.Infra.Naming;
+
+namespace Deployments.Deployer.GitHub;
+
+/// <summary>
+/// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
+/// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
+/// closed (merged or not) → destroy; labeled/unlabeled → deploy/destroy when previews are label-gated; drafts
+/// skipped unless allowed; forks refused unless allowed (their code would run with this repository's credentials);
+/// push with deleted:true and delete of a branch → destroy; anything else → nothing.
+/// </summary>
+public static class EventDecider
+{
+    private static readonly string[] DeployActions = ["opened", "reopened", "synchronize", "ready_for_review"];
+
+    public static EventDecision Decide(string eventName, PayloadReader payload, EventOptions options) => eventName switch
+    {
+        "pull_request" or "pull_request_target" => PullRequest(payload, options),
+        "push" => Push(payload),
+        "delete" => Delete(payload),
+        _ => new EventDecision(EventDecision.None, null, null, $"nothing to do for '{eventName}' events"),
+    };
+
+    private static EventDecision PullRequest(PayloadReader p, EventOptions options)
+    {
+        var action = p.String("action");
+        var number = p.Int("number");
+        var branch = p.String("pull_request.head.ref");
+        var sha = p.String("pull_request.head.sha");
+        var baseRepo = p.String("pull_request.base.repo.full_name");
+        var headRepo = p.ObjectOrNull("pull_request.head.repo");
+        var draft = p.Bool("pull_request.draft", fallback: false);
+        var labels = p.LabelNames("pull_request.labels");
+        var stack = PreviewNames.StackNameFor(branch);
+        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha };
+
+        if (action == "closed")
+            return Result(EventDecision.Destroy, $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}");
+
+        var gated = options.Label is not null;
+        var labelEvent = action is "labeled" or "unlabeled";
+        if (!DeployActions.Contains(action) && !labelEvent)
+            return Result(EventDecision.None, $"nothing to do for pull_request '{action}'");
+        if (labelEvent)
+        {
+            var label = p.String("label.name");
+            if (!gated || label != options.Label) return Result(EventDecision.None, $"label '{label}' does not gate previews");
+            if (action == "unlabeled") return Result(EventDecision.Destroy, $"label '{label}' was removed from #{number}");
+        }
+
+        if (headRepo is null)
+            return Result(EventDecision.None, $"the head repository of #{number} was deleted; there is no code to deploy");
+        var headName = p.String("pull_request.head.repo.full_name");
+        if (headName != baseRepo && !options.AllowForks)
+            return Result(EventDecision.None, $"#{number} comes from the fork {headName}: fork previews are refused because they would run that code with this repository's AWS credentials (pass --allow-forks to accept them)");
+        if (draft && !options.AllowDrafts)
+            return Result(EventDecision.None, $"#{number} is a draft: previews start when it is ready for review (or pass --allow-drafts)");
+        if (gated && !labels.Contains(options.Label!))
+            return Result(EventDecision.None, $"#{number} does not carry the label '{options.Label}' that previews need");
+        return Result(EventDecision.Deploy, $"pull request #{number} {action.Replace('_', ' ')} at {sha[..Math.Min(7, sha.Length)]}") with
+        {
+            ImageTag = options.ImageTag(sha, number),
+        };
+    }
+
+    private static EventDecision Push(PayloadReader p)
+    {
+        var reference = p.String("ref");
+        if (!p.Bool("deleted", fallback: false)) return new(EventDecision.None, null, null, "a push: previews follow pull requests, nothing to do");
+        if (!reference.StartsWith("refs/heads/", StringComparison.Ordinal)) return new(EventDecision.None, null, null, $"'{reference}' is not a branch");
+        var branch = reference["refs/heads/".Length..];
+        return new(EventDecision.Destroy, branch, PreviewNames.StackNameFor(branch), $"branch '{branch}' was deleted");
+    }
+
+    private static EventDecision Delete(PayloadReader p)
+    {
+        var reference = p.String("ref");
+        if (p.String("ref_type") != "branch") return new(EventDecision.None, null, null, $"'{reference}' is a {p.String("ref_type")}, not a branch");
+        return new(EventDecision.Destroy, reference, PreviewNames.StackNameFor(reference), $"branch '{reference}' was deleted");
+    }
+}

@@ -1,0 +1,13 @@
+namespace Deployments.Deployer.GitHub;
+
+/// <summary>What an event asks for: deploy or destroy a branch's preview, or nothing — and why, in words.</summary>
+public sealed record EventDecision(string Action, string? Branch, string? Stack, string Reason)
+{
+    public const string Deploy = "deploy";
+    public const string Destroy = "destroy";
+    public const string None = "none";
+
+    public string? ImageTag { get; init; }
+    public int? PullRequest { get; init; }
+    public string? HeadSha { get; init; }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json;
+using Deployments.Deployer.Errors;
+
+namespace Deployments.Deployer.GitHub;
+
+/// <summary>
+/// Typed access to an event payload that names the offending field (<c>pull_request.head.ref</c>) and what it
+/// should have been when the payload is not what GitHub sends.
+/// </summary>
+public sealed class PayloadReader(JsonElement root, string eventName)
+{
+    public static PayloadReader Parse(string json, string eventName)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json);
+            if (document.RootElement.ValueKind != JsonValueKind.Object) throw new UserInputException($"event payload: must be a JSON object, found {document.RootElement.ValueKind}");
+            return new PayloadReader(document.RootElement.Clone(), eventName);
+        }
+        catch (JsonException e)
+        {
+            throw new UserInputException($"event payload: not valid JSON ({e.Message}); is GITHUB_EVENT_PATH the file GitHub wrote?");
+        }
+    }
+
+    public JsonElement? Get(string path)
+    {
+        var current = root;
+        foreach (var part in path.Split('.'))
+        {
+            if (current.ValueKind != JsonValueKind.Object || !current.TryGetProperty(part, out var next)) return null;
+            current = next;
+        }
+        return current;
+    }
+
+    public string String(string path) => Get(path) is { ValueKind: JsonValueKind.String } v && v.GetString() is { Length: > 0 } s
+        ? s : throw Missing(path, "a non-empty string");
+
+    public int Int(string path) => Get(path) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var n) && n > 0
+        ? n : throw Missing(path, "a positive number");
+
+    public bool Bool(string path, bool? fallback = null) => Get(path) switch
+    {
+        { ValueKind: JsonValueKind.True } => true,
+        { ValueKind: JsonValueKind.False } => false,
+        null or { ValueKind: JsonValueKind.Null } when fallback is bool b => b,
+        _ => throw Missing(path, "true or false"),
+    };
+
+    /// <summary>An object, or null when the field holds null (e.g. <c>head.repo</c> of a deleted fork); absent is an error.</summary>
+    public JsonElement? ObjectOrNull(string path) => Get(path) switch
+    {
+        { ValueKind: JsonValueKind.Object } v => v,
+        { ValueKind: JsonValueKind.Null } => null,
+        _ => throw Missing(path, "an object or null"),
+    };
+
+    public IReadOnlyList<string> LabelNames(string path) => Get(path) switch
+    {
+        { ValueKind: JsonValueKind.Array } a => a.EnumerateArray().Select(l => l.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String
+            ? n.GetString()! : throw Missing($"{path}[].name", "a string")).ToList(),
+        null => [],
+        _ => throw Missing(path, "an array of labels"),
+    };
+
+    private UserInputException Missing(string path, string expected) =>
+        new($"event payload ({eventName}): '{path}' is missing or wrong: expected {expected}; nothing was done");
+}

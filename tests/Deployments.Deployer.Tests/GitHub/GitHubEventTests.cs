@@ -1,0 +1,152 @@
+using System.Text.Json.Nodes;
+using Deployments.Deployer.Tests.TestSupport;
+using Deployments.Infra.Naming;
+
+namespace Deployments.Deployer.Tests.GitHub;
+
+/// <summary><c>deployer github event --dry-run --json</c> on real payloads and crafted edge cases.</summary>
+public class GitHubEventTests
+{
+    private static JsonNode Decide(string eventName, string path, params string[] extra)
+    {
+        var result = DeployerRun.Run(["github", "event", "--event-name", eventName, "--event-path", path, "--dry-run", "--json", .. extra]);
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        return JsonNode.Parse(result.StdOut)!;
+    }
+
+    private static void ShouldDecide(JsonNode decision, string action, string? branch, string reasonPart)
+    {
+        decision["action"]!.GetValue<string>().ShouldBe(action);
+        decision["branch"]?.GetValue<string>().ShouldBe(branch);
+        if (branch is not null) decision["stack"]!.GetValue<string>().ShouldBe(PreviewNames.StackNameFor(branch));
+        decision["reason"]!.GetValue<string>().ShouldContain(reasonPart);
+    }
+
+    [TestCase("pull_request.opened.payload", "pull request #2 opened at ec26c3e")]
+    [TestCase("pull_request.reopened.payload", "reopened")]
+    [TestCase("pull_request.synchronize.payload", "synchronize")]
+    [TestCase("pull_request.ready_for_review.payload", "ready for review")]
+    public void Opening_and_pushing_deploy_the_head_branch(string file, string reason) =>
+        ShouldDecide(Decide("pull_request", Payloads.Path_(file)), "deploy", Payloads.Load(file)["pull_request"]!["head"]!["ref"]!.GetValue<string>(), reason);
+
+    [Test]
+    public void Closing_destroys_whether_merged_or_not()
+    {
+        ShouldDecide(Decide("pull_request", Payloads.Path_("pull_request.closed.payload")), "destroy", "changes", "was closed");
+        var merged = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["merged"] = true);
+        ShouldDecide(Decide("pull_request", merged), "destroy", "changes", "was merged");
+    }
+
+    [Test]
+    public void A_deleted_branch_destroys_its_preview()
+    {
+        var push = Payloads.Crafted("push.payload", p => { p["ref"] = "refs/heads/feature/x"; p["deleted"] = true; });
+        ShouldDecide(Decide("push", push), "destroy", "feature/x", "branch 'feature/x' was deleted");
+        var delete = Payloads.Crafted("delete.payload", p => { p["ref"] = "feature/y"; p["ref_type"] = "branch"; });
+        ShouldDecide(Decide("delete", delete), "destroy", "feature/y", "was deleted");
+        ShouldDecide(Decide("delete", Payloads.Path_("delete.payload")), "none", null, "is a tag");
+        ShouldDecide(Decide("push", Payloads.Path_("push.payload")), "none", null, "'refs/tags/simple-tag' is not a branch");
+        ShouldDecide(Decide("push", Payloads.Path_("push.with-new-branch.payload")), "none", null, "nothing to do");
+    }
+
+    [Test]
+    public void Forks_are_refused_with_a_reason_unless_allowed()
+    {
+        var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/Hello-World");
+
+        ShouldDecide(Decide("pull_request", fork), "none", "changes", "would run that code with this repository's AWS credentials");
+        ShouldDecide(Decide("pull_request", fork, "--allow-forks"), "deploy", "changes", "opened");
+    }
+
+    [Test]
+    public void A_deleted_fork_has_nothing_to_deploy_but_its_close_still_destroys()
+    {
+        var opened = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"] = null);
+        var closed = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["head"]!["repo"] = null);
+
+        ShouldDecide(Decide("pull_request", opened), "none", "changes", "head repository of #2 was deleted");
+        ShouldDecide(Decide("pull_request", closed), "destroy", "changes", "closed");
+    }
+
+    [Test]
+    public void Drafts_wait_unless_allowed()
+    {
+        var draft = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["draft"] = true);
+
+        ShouldDecide(Decide("pull_request", draft), "none", "changes", "is a draft");
+        ShouldDecide(Decide("pull_request", draft, "--allow-drafts"), "deploy", "changes", "opened");
+    }
+
+    [Test]
+    public void Label_gating()
+    {
+        // The real labeled payload adds "bug"; the opened one carries it too.
+        ShouldDecide(Decide("pull_request", Payloads.Path_("pull_request.labeled.payload"), "--label", "bug"), "deploy", "changes", "labeled");
+        ShouldDecide(Decide("pull_request", Payloads.Path_("pull_request.labeled.payload"), "--label", "preview"), "none", "changes", "does not gate previews");
+        ShouldDecide(Decide("pull_request", Payloads.Path_("pull_request.opened.payload"), "--label", "preview"), "none", "changes", "does not carry the label 'preview'");
+        var unlabeled = Payloads.Crafted("pull_request.unlabeled.payload", p => p["label"]!["name"] = "preview");
+        ShouldDecide(Decide("pull_request", unlabeled, "--label", "preview"), "destroy", "changes", "was removed");
+        ShouldDecide(Decide("pull_request", Payloads.Path_("pull_request.labeled.payload")), "none", "changes", "does not gate previews");
+    }
+
+    [Test]
+    public void A_250_character_unicode_branch_gets_a_valid_stack()
+    {
+        var branch = string.Concat(Enumerable.Repeat("ünïcødé/分支-", 25))[..250];
+        var payload = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["ref"] = branch);
+
+        var decision = Decide("pull_request", payload);
+
+        ShouldDecide(decision, "deploy", branch, "opened");
+        decision["stack"]!.GetValue<string>().Length.ShouldBeLessThanOrEqualTo(NameLimits.StackName);
+    }
+
+    [TestCase("pull_request.assigned.payload", "nothing to do for pull_request 'assigned'")]
+    [TestCase("pull_request.converted_to_draft.payload", "nothing to do for pull_request 'converted_to_draft'")]
+    public void Other_actions_do_nothing(string file, string reason) =>
+        ShouldDecide(Decide("pull_request", Payloads.Path_(file)), "none", "changes", reason);
+
+    [Test]
+    public void Other_events_do_nothing() =>
+        Decide("issues", Payloads.Path_("push.payload"))["reason"]!.GetValue<string>().ShouldBe("nothing to do for 'issues' events");
+
+    [Test]
+    public void The_image_tag_follows_the_template()
+    {
+        var result = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"), "--dry-run",
+            "--image-tag-template", "pr{pr}-{short_sha}");
+
+        result.StdOut.Trim().ShouldBe("deploy: pull request #2 opened at ec26c3e");
+    }
+
+    [Test]
+    public void Malformed_payloads_name_the_field_and_do_nothing()
+    {
+        (string Path, string Message)[] cases =
+        [
+            (Payloads.Raw("{\"action\": \"opened\", \"number\": 2, \"pull_re"), "event payload: not valid JSON"),
+            (Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!.AsObject().Remove("ref")), "'pull_request.head.ref' is missing or wrong: expected a non-empty string"),
+            (Payloads.Crafted("pull_request.opened.payload", p => p["number"] = "two"), "'number' is missing or wrong: expected a positive number"),
+            (Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["draft"] = "no"), "'pull_request.draft' is missing or wrong: expected true or false"),
+            (Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!.AsObject().Remove("repo")), "'pull_request.head.repo' is missing or wrong: expected an object or null"),
+            (Payloads.Raw("[1, 2]"), "event payload: must be a JSON object"),
+        ];
+        foreach (var (path, message) in cases)
+        {
+            var result = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", path, "--json");
+
+            result.ExitCode.ShouldBe(ExitCodes.UserError, path);
+            result.StdErr.ShouldContain(message);
+            result.StdOut.ShouldBeEmpty();
+        }
+    }
+
+    [Test]
+    public void Without_an_event_it_says_what_to_set()
+    {
+        var result = DeployerRun.Run("github", "event");
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH");
+    }
+}
