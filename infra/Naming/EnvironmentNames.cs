@@ -1,17 +1,20 @@
 namespace Deployments.Infra.Naming;
 
 /// <summary>
-/// Every name an environment stack emits: <c>app-env[-role]</c>. With both parts at most 16 characters (see
-/// <see cref="NameRules"/>) every name fits its limit, which a test checks with the longest valid inputs.
+/// Every name an environment stack emits: <c>app-env[-role]</c>, plus log group paths. No fitting is needed: with
+/// an app name of at most 16 and an environment name of at most 15 characters (see <see cref="NameRules"/>) the
+/// longest, <c>app-env</c> in a 32-character ALB or target group name and <c>app-env-preview-execution</c> in a
+/// 64-character IAM role name, fit; a test checks every name with the longest valid inputs.
 /// </summary>
 public sealed record EnvironmentNames(
     string Environment, string ClusterName, string LoadBalancerName, string TargetGroupName, string ServiceName,
     string TaskFamily, string MigrationTaskFamily, string LogGroupName, string RepositoryName,
-    string ExecutionRoleName, string TaskRoleName, string PreviewTaskRoleName,
-    string AlbSecurityGroupName, string ServiceSecurityGroupName,
+    string ExecutionRoleName, string TaskRoleName, string PreviewExecutionRoleName, string PreviewTaskRoleName,
+    string AlbSecurityGroupName, string ServiceSecurityGroupName, string PreviewSecurityGroupName,
     string DatabaseIdentifier, string DatabaseSecurityGroupName, string DatabaseSubnetGroupName,
     string PreviewLogGroupPrefix)
 {
+    /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static EnvironmentNames For(string appName, string environment)
     {
         if (!NameRules.TryValidateAppName(appName, out var appMessage)) throw new ArgumentException($"app name {appMessage}", nameof(appName));
@@ -20,18 +23,21 @@ public sealed record EnvironmentNames(
         return new EnvironmentNames(
             Environment: environment,
             ClusterName: p,
+            // Cannot start with "internal-": NameRules refuses such app names.
             LoadBalancerName: p,
             TargetGroupName: p,
             ServiceName: p,
             TaskFamily: p,
-            MigrationTaskFamily: $"{p}-migrate",
+            MigrationTaskFamily: p + BranchSlug.MigrateSuffix,
             LogGroupName: $"/deployments/{appName}/{environment}",
             RepositoryName: p,
             ExecutionRoleName: $"{p}-execution",
             TaskRoleName: $"{p}-task",
+            PreviewExecutionRoleName: $"{p}-preview-execution",
             PreviewTaskRoleName: $"{p}-preview-task",
             AlbSecurityGroupName: $"{p}-alb",
             ServiceSecurityGroupName: $"{p}-service",
+            PreviewSecurityGroupName: $"{p}-preview",
             DatabaseIdentifier: p,
             DatabaseSecurityGroupName: $"{p}-db",
             DatabaseSubnetGroupName: $"{p}-db",

@@ -4,33 +4,62 @@ namespace Deployments.Infra.Naming;
 public static class NameRules
 {
     public const int MaxAppNameLength = 16;
-    /// <summary>15, not 16: <c>app-env</c> must fit the 32 characters of an ALB or target group name.</summary>
+    /// <summary>15, not 16: <c>app-env</c> (16 + 1 + 15) must fit the 32 characters of an ALB or target group name.</summary>
     public const int MaxEnvironmentLength = 15;
-    /// <summary>Git itself has no hard limit; 1024 keeps a hostile payload from producing absurd work.</summary>
+
+    /// <summary>Git has no limit of its own (only the file system's 255 bytes per path component), so branches like
+    /// <c>feature/&lt;250 characters&gt;</c> exist; 1024 accepts them and still bounds the work on hostile input.</summary>
     public const int MaxBranchLength = 1024;
-    /// <summary>Marks preview names (<c>app-pv-slug</c>) so that no branch can take an environment's names.</summary>
+
+    /// <summary>Marks preview names (<c>app-pv-slug</c>) so that no branch, not even one called "staging", can take an environment's names.</summary>
     public const string PreviewMarker = "pv";
 
     private const string PrefixRule = "characters of a-z, 0-9 and '-', start with a letter, not end with '-' and not contain '--'";
 
-    public static bool TryValidateAppName(string? value, out string message) => TryValidatePrefix(value, MaxAppNameLength, out message);
+    /// <summary>
+    /// Besides the prefix rule, refuses "internal"/"internal-…" and "sg"/"sg-…": names start with the app name, and
+    /// an ALB name must not start with "internal-" nor a security group name with "sg-" (aws.md §4).
+    /// </summary>
+    public static bool TryValidateAppName(string? value, out string message)
+    {
+        if (!TryValidatePrefix(value, MaxAppNameLength, out message)) return false;
+        if (value is not ("internal" or "sg") && !value!.StartsWith("internal-", StringComparison.Ordinal) && !value.StartsWith("sg-", StringComparison.Ordinal))
+            return true;
+        message = "must not be 'internal' or 'sg' or start with 'internal-' or 'sg-' (AWS reserves those prefixes for ALB and security group names)";
+        return false;
+    }
 
+    /// <summary>
+    /// Besides the app-name rule, refuses names whose resources would be another stack's: "pv"/"pv-…" (preview
+    /// AWS names), "preview"/"preview-…" (preview stacks and log groups), "…-migrate" (env "x"'s migration family
+    /// is "app-x-migrate") and "…-preview" (env "x"'s preview roles are "app-x-preview-task"/"-execution").
+    /// </summary>
     public static bool TryValidateEnvironmentName(string? value, out string message)
     {
         if (!TryValidatePrefix(value, MaxEnvironmentLength, out message)) return false;
-        if (value == PreviewMarker || value!.StartsWith(PreviewMarker + "-", StringComparison.Ordinal) || value.StartsWith("preview", StringComparison.Ordinal))
-        {
-            message = $"must not be '{PreviewMarker}' or start with '{PreviewMarker}-' or 'preview' (those names belong to preview stacks)";
-            return false;
-        }
-        return true;
+        var taken = value is PreviewMarker or "preview"
+            || value!.StartsWith(PreviewMarker + "-", StringComparison.Ordinal) || value.StartsWith("preview-", StringComparison.Ordinal)
+            || value.EndsWith(BranchSlug.MigrateSuffix, StringComparison.Ordinal) || value.EndsWith("-preview", StringComparison.Ordinal);
+        if (!taken) return true;
+        message = $"must not be '{PreviewMarker}' or 'preview', start with '{PreviewMarker}-' or 'preview-', or end with '-migrate' or '-preview' (those names belong to preview stacks or to another environment's resources)";
+        return false;
     }
 
+    /// <summary>
+    /// Empty, whitespace-only (git forbids spaces in branch names, so it is a blank CI variable) and control
+    /// characters are refused, and so are unpaired surrogates: UTF-8 encodes them all as U+FFFD, so two such
+    /// branches would share a hash.
+    /// </summary>
     public static bool TryValidateBranch(string? value, out string message)
     {
-        message = $"must be a git branch name of 1-{MaxBranchLength} characters without control characters";
-        if (string.IsNullOrEmpty(value) || value.Length > MaxBranchLength) return false;
-        foreach (var c in value) if (char.IsControl(c)) return false;
+        message = $"must be a git branch name of 1-{MaxBranchLength} characters: not only whitespace, no control characters, no unpaired surrogates";
+        if (string.IsNullOrWhiteSpace(value) || value.Length > MaxBranchLength) return false;
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (char.IsControl(c) || char.IsLowSurrogate(c)) return false;
+            if (char.IsHighSurrogate(c) && (i + 1 == value.Length || !char.IsLowSurrogate(value[++i]))) return false;
+        }
         message = "";
         return true;
     }
@@ -41,7 +70,8 @@ public static class NameRules
         if (string.IsNullOrEmpty(value) || value.Length > maxLength || !char.IsAsciiLetterLower(value[0]) || value[^1] == '-'
             || value.Contains("--", StringComparison.Ordinal))
             return false;
-        foreach (var c in value) if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-') return false;
+        foreach (var c in value)
+            if (!char.IsAsciiLetterLower(c) && !char.IsAsciiDigit(c) && c != '-') return false;
         message = "";
         return true;
     }

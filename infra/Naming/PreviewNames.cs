@@ -1,41 +1,56 @@
 namespace Deployments.Infra.Naming;
 
 /// <summary>
-/// Every name a preview stack emits, derived from the app name and the branch. AWS names carry the preview
-/// marker (<c>app-pv-slug</c>) so that no branch, not even one called <c>staging</c>, can take an environment's names.
+/// Every name a preview stack emits, derived from the app name and the branch, each fitted to its limit by
+/// <see cref="NameFitter"/>. AWS names carry the preview marker (<c>app-pv-slug</c>): with plain <c>app-slug</c>
+/// a branch called "staging" would get the staging environment's service, target group and database names.
 /// </summary>
 public sealed record PreviewNames(
     string Branch, string Slug, string StackName, string HostLabel, string TargetGroupName, string ServiceName,
     string TaskFamily, string MigrationTaskFamily, string LogGroupName, string DatabaseIdentifier,
-    string DatabaseSecurityGroupName, string DatabaseSubnetGroupName, string ExecutionRoleName, string TasksSecurityGroupName)
+    string DatabaseSecurityGroupName, string DatabaseSubnetGroupName)
 {
+    /// <summary>The preview's own task execution role (IAM role names are account-wide).</summary>
+    public string ExecutionRoleName { get; init; } = "";
+
+    /// <summary>The security group of the preview's tasks (shares the per-VPC namespace with the database's).</summary>
+    public string TasksSecurityGroupName { get; init; } = "";
+
     /// <summary>The preview's stack name: it depends on the branch only, so it is known before the parent is read.</summary>
-    public static string StackNameFor(string branch) => NameFitter.Fit("preview", BranchSlug.From(branch), "", NameLimits.StackName, branch);
+    public static string StackNameFor(string branch) => StackNameFor(BranchSlug.From(branch), branch);
 
-    /// <summary>True for names this module gives preview stacks (<c>preview-…</c>); environment names cannot start so.</summary>
-    public static bool IsPreviewStack(string stack) => stack.StartsWith("preview-", StringComparison.Ordinal);
+    /// <summary>True for names this module gives preview stacks; environment names cannot start so (see <see cref="NameRules"/>).</summary>
+    public static bool IsPreviewStack(string stack)
+    {
+        ArgumentNullException.ThrowIfNull(stack);
+        return stack.StartsWith("preview-", StringComparison.Ordinal);
+    }
 
+    /// <exception cref="ArgumentException">The app name or the branch is not valid.</exception>
     public static PreviewNames For(string appName, string branch)
     {
+        if (!NameRules.TryValidateAppName(appName, out var message)) throw new ArgumentException($"app name {message}", nameof(appName));
         var slug = BranchSlug.From(branch);
-        var prefix = $"{appName}-{NameRules.PreviewMarker}";
-        string Fit(string p, string suffix, int max) => NameFitter.Fit(p, slug, suffix, max, branch);
+        var aws = $"{appName}-{NameRules.PreviewMarker}-";
+        string Fit(string prefix, string suffix, int max) => NameFitter.Fit(prefix, slug, suffix, max, branch);
         return new PreviewNames(
             Branch: branch,
             Slug: slug.Value,
-            StackName: StackNameFor(branch),
-            // The slug is at most 40 characters, so it is always a valid DNS label (63).
-            HostLabel: slug.Value,
-            TargetGroupName: Fit(prefix, "", NameLimits.TargetGroup),
-            ServiceName: Fit(prefix, "", NameLimits.Ecs),
-            TaskFamily: Fit(prefix, "", NameLimits.Ecs),
-            MigrationTaskFamily: Fit(prefix, "migrate", NameLimits.Ecs),
-            // At most 16 + 40 + 22 characters: far within the log group limit.
-            LogGroupName: $"/deployments/{appName}/preview/{slug.Value}",
-            DatabaseIdentifier: Fit(prefix, "", NameLimits.DbInstance),
-            DatabaseSecurityGroupName: Fit(prefix, "db", NameLimits.SecurityGroup),
-            DatabaseSubnetGroupName: Fit(prefix, "db", NameLimits.DbSubnetGroup),
-            ExecutionRoleName: Fit(prefix, "execution", NameLimits.IamRole),
-            TasksSecurityGroupName: Fit(prefix, "tasks", NameLimits.SecurityGroup));
+            StackName: StackNameFor(slug, branch),
+            HostLabel: Fit("", "", NameLimits.DnsLabel),
+            TargetGroupName: Fit(aws, "", NameLimits.TargetGroup),
+            ServiceName: Fit(aws, "", NameLimits.Ecs),
+            TaskFamily: Fit(aws, "", NameLimits.Ecs),
+            MigrationTaskFamily: Fit(aws, BranchSlug.MigrateSuffix, NameLimits.Ecs),
+            LogGroupName: Fit($"/deployments/{appName}/preview/", "", NameLimits.LogGroup),
+            DatabaseIdentifier: Fit(aws, "", NameLimits.DbInstance),
+            DatabaseSecurityGroupName: Fit(aws, "-db", NameLimits.SecurityGroup),
+            DatabaseSubnetGroupName: Fit(aws, "-db", NameLimits.DbSubnetGroup))
+        {
+            ExecutionRoleName = Fit(aws, "-execution", NameLimits.IamRole),
+            TasksSecurityGroupName = Fit(aws, "-tasks", NameLimits.SecurityGroup),
+        };
     }
+
+    private static string StackNameFor(BranchSlug slug, string branch) => NameFitter.Fit("preview-", slug, "", NameLimits.StackName, branch);
 }
