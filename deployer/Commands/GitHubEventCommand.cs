@@ -24,6 +24,10 @@ public sealed class GitHubEventCommand : Command
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
 
+    /// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, facts/github.md §5.4).</summary>
+    public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)
+        .Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+
     public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
     {
         foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
@@ -51,15 +55,32 @@ public sealed class GitHubEventCommand : Command
             context.Error.WriteLine($"{decision.Action} {decision.Stack}: {decision.Reason}");
             var (workspace, _) = _pulumi.Open(result, context);
             var actions = new ActionsFiles(context.GetVariable);
+            using var reporter = decision.PullRequest is int pr
+                ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error)
+                : null;
             if (decision.Action == EventDecision.Destroy)
             {
                 var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct);
                 context.Out.WriteLine(removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
                 actions.Summary($"### Preview `{decision.Stack}` {(removed ? "destroyed" : "was already gone")}\n{decision.Reason}.");
+                if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
             }
             var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
-            var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+            if (reporter is not null) await reporter.DeployingAsync(decision, ct);
+            Commands.PreviewDeployResult deployed;
+            try
+            {
+                deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+            }
+            catch (DeployerException e) when (reporter is not null && e is not CancelledException)
+            {
+                await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
+                // Inside Actions, the failure also becomes an annotation on the run.
+                if (context.GetVariable("GITHUB_ACTIONS") == "true") context.Out.WriteLine($"::error title=Preview {decision.Stack} failed::{Escape(e.Message)}");
+                throw;
+            }
+            if (reporter is not null) await reporter.DeployedAsync(deployed, decision, ct);
             actions.Output("url", deployed.Url);
             actions.Output("stack", deployed.Stack);
             actions.Summary($"### Preview of `{deployed.Branch}` is up\n\n| | |\n|---|---|\n| URL | {deployed.Url} |\n| Stack | `{deployed.Stack}` |\n| Image | `{deployed.ImageTag}` |\n| Commit | `{decision.HeadSha}` |");

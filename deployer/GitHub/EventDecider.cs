@@ -32,7 +32,7 @@ public static class EventDecider
         var draft = p.Bool("pull_request.draft", fallback: false);
         var labels = p.LabelNames("pull_request.labels");
         var stack = PreviewNames.StackNameFor(branch);
-        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha };
+        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo };
 
         if (action == "closed")
             return Result(EventDecision.Destroy, $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}");

@@ -10,4 +10,6 @@ public sealed record EventDecision(string Action, string? Branch, string? Stack,
     public string? ImageTag { get; init; }
     public int? PullRequest { get; init; }
     public string? HeadSha { get; init; }
+    /// <summary>The base repository (<c>owner/name</c>) of a pull request, where its comment and deployments go.</summary>
+    public string? Repository { get; init; }
 }

@@ -27,8 +27,10 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
 
         var currentTag = current.GetValueOrDefault(Key("imageTag"));
         var migrate = steps is not null && parent.Defaults.DatabaseStrategy == DatabaseStrategies.Instance;
-        if (steps is not null && !migrate)
-            log.WriteLine($"migration skipped: the preview's database strategy '{parent.Defaults.DatabaseStrategy}' has no persistent database");
+        var migration = steps is null ? "skipped (--skip-migration)"
+            : !migrate ? $"skipped: the database strategy '{parent.Defaults.DatabaseStrategy}' has no persistent database"
+            : currentTag == request.ImageTag ? "skipped: the image did not change" : "succeeded";
+        if (steps is not null && !migrate) log.WriteLine($"migration {migration}");
         Pulumi.Events.UpdateSummary? summary = null;
         if (migrate && currentTag is not null && currentTag != request.ImageTag)
         {
@@ -43,7 +45,23 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             throw new Verification.VerificationFailedException(stack, verified);
         var outputs = await pulumi.OutputsAsync(stack, ct);
         var url = outputs.TryGetValue("url", out var u) ? u.GetString() ?? "" : "";
-        return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created);
+        return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created)
+        {
+            Migration = migration,
+            Verification = steps is null ? "skipped (--skip-migration)" : steps.Verifies ? "rollout completed, health check passed" : "skipped (--no-verify)",
+            MonthlyCost = EstimateCost(parent, request, priority, stack),
+        };
+    }
+
+    // The same estimate `plan` prints, for the pull request comment; an unreadable price table only loses the line.
+    private static decimal? EstimateCost(ParentInfo parent, PreviewRequest request, int priority, string stack)
+    {
+        try
+        {
+            var settings = StackSettings.ReadPreview(PreviewInputs.ToSource(PreviewConfigBuilder.Build(parent, request, priority)), stack);
+            return new Cost.CostEstimator(Cost.PriceTable.Load(Cost.PriceTable.DefaultPath), new Cost.CostAssumptions()).Preview(settings).MonthlyTotal;
+        }
+        catch (DeployerException) { return null; }
     }
 
     /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>

@@ -13,6 +13,8 @@ namespace Deployments.Deployer.Verification;
 /// </summary>
 public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<string, string> environment, IClock clock, TextWriter log, ReleaseOptions options)
 {
+    public bool Verifies => options.Verify;
+
     public async Task<MigrationResult> MigrateAsync(string stack, CancellationToken ct)
     {
         var target = MigrationTargetReader.Read(stack, await pulumi.OutputsAsync(stack, ct));

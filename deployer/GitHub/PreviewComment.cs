@@ -1,0 +1,47 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Deployments.Deployer.GitHub;
+
+/// <summary>
+/// The one comment per preview stack on its pull request, found again by a hidden marker and edited in place —
+/// never a second one. Bodies are cut to GitHub's 65,536-character limit.
+/// </summary>
+public sealed class PreviewComment(GitHubApi api, string repository, int pullRequest, string stack, TextWriter log)
+{
+    public const int MaxBody = 65536;
+
+    public string Marker => $"<!-- deployments:preview:{stack} -->";
+
+    /// <summary>Creates or edits the comment; a GitHub failure is reported, never fails the deploy.</summary>
+    public async Task UpsertAsync(string markdown, CancellationToken ct)
+    {
+        var body = Fit($"{Marker}\n{markdown}");
+        var existing = await FindAsync(ct);
+        var response = existing is long id
+            ? await api.SendAsync(HttpMethod.Patch, $"repos/{repository}/issues/comments/{id}", new JsonObject { ["body"] = body }, ct)
+            : await api.SendAsync(HttpMethod.Post, $"repos/{repository}/issues/{pullRequest}/comments", new JsonObject { ["body"] = body }, ct);
+        if (!GitHubApi.Ok(response)) log.WriteLine($"warning: could not {(existing is null ? "create" : "edit")} the pull request comment: {GitHubApi.Describe(response)}");
+    }
+
+    private async Task<long?> FindAsync(CancellationToken ct)
+    {
+        string? page = $"repos/{repository}/issues/{pullRequest}/comments?per_page=100";
+        for (var pages = 0; page is not null && pages < 50; pages++)
+        {
+            var response = await api.SendAsync(HttpMethod.Get, page, null, ct);
+            if (!GitHubApi.Ok(response) || response.Body is not { ValueKind: JsonValueKind.Array } comments) return null;
+            foreach (var comment in comments.EnumerateArray())
+                if (comment.TryGetProperty("body", out var b) && b.GetString()?.Contains(Marker, StringComparison.Ordinal) == true)
+                    return comment.GetProperty("id").GetInt64();
+            page = response.NextPage;
+        }
+        return null;
+    }
+
+    private static string Fit(string body)
+    {
+        const string cut = "\n\n… (cut to GitHub's comment size limit)";
+        return body.Length <= MaxBody ? body : body[..(MaxBody - cut.Length)] + cut;
+    }
+}
