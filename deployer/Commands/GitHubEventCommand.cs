@@ -24,6 +24,17 @@ public sealed class GitHubEventCommand : Command
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
 
+    /// <summary>Secret values the run can see; masked in the Actions log before anything could print them.</summary>
+    public static readonly string[] SecretVariables =
+        ["GITHUB_TOKEN", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
+
+    private static void MaskSecrets(CommandContext context)
+    {
+        if (context.GetVariable("GITHUB_ACTIONS") != "true") return;
+        foreach (var name in SecretVariables)
+            if (context.GetVariable(name) is { Length: > 0 } value) context.Out.WriteLine($"::add-mask::{Escape(value)}");
+    }
+
     /// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, facts/github.md §5.4).</summary>
     public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)
         .Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
@@ -35,6 +46,7 @@ public sealed class GitHubEventCommand : Command
         _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
+            MaskSecrets(context);
             var name = result.GetValue(_eventName) ?? context.GetVariable("GITHUB_EVENT_NAME");
             var path = result.GetValue(_eventPath) ?? context.GetVariable("GITHUB_EVENT_PATH");
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(path))
