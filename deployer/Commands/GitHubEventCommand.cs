@@ -81,15 +81,20 @@ public sealed class GitHubEventCommand : Command
             var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
             if (reporter is not null) await reporter.DeployingAsync(decision, ct);
             Commands.PreviewDeployResult deployed;
+            // The long part (pulumi's progress, the migration's log) folds into one group in the Actions log.
+            var inActions = context.GetVariable("GITHUB_ACTIONS") == "true";
+            if (inActions) context.Out.WriteLine($"::group::Deploy {decision.Stack}");
             try
             {
                 deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+                if (inActions) context.Out.WriteLine("::endgroup::");
             }
-            catch (DeployerException e) when (reporter is not null && e is not CancelledException)
+            catch (DeployerException e) when (e is not CancelledException)
             {
-                await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
+                if (inActions) context.Out.WriteLine("::endgroup::");
+                if (reporter is not null) await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
                 // Inside Actions, the failure also becomes an annotation on the run.
-                if (context.GetVariable("GITHUB_ACTIONS") == "true") context.Out.WriteLine($"::error title=Preview {decision.Stack} failed::{Escape(e.Message)}");
+                if (inActions) context.Out.WriteLine($"::error title=Preview {decision.Stack} failed::{Escape(e.Message)}");
                 throw;
             }
             if (reporter is not null) await reporter.DeployedAsync(deployed, decision, ct);

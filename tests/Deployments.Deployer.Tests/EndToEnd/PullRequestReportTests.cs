@@ -74,7 +74,7 @@ public class PullRequestReportTests
         var result = cloud.Deployer("github", "event", "--no-verify", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"));
 
         result.ExitCode.ShouldBe(ExitCodes.DeploymentFailed);
-        result.StdOut.ShouldContain("::error title=Preview preview-changes failed::the update of 'preview-changes' failed");
+        result.StdOut.ShouldContain("::group::Deploy preview-changes\n::endgroup::\n::error title=Preview preview-changes failed::the update of 'preview-changes' failed");
         github.Comments.Single()["body"]!.GetValue<string>().ShouldContain("### ❌ Preview `preview-changes` failed to deploy");
         github.Comments.Single()["body"]!.GetValue<string>().ShouldContain("injected failure");
         github.Statuses.Select(s => s.State).ShouldBe(["in_progress", "failure"]);
