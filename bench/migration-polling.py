@@ -9,9 +9,10 @@ Targets (issue 4): backing-off polls (no call storms); the delay is recorded in 
 
 Usage: python3 bench/migration-polling.py [RUNNING_SECONDS]   (default 90)
 """
-import http.server, json, os, re, shutil, statistics, subprocess, sys, tempfile, threading, time
+import http.server, json, re, statistics, subprocess, sys, tempfile, threading, time
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import fakeworld
+
 RUNNING = float(sys.argv[1]) if len(sys.argv) > 1 else 90.0
 LOG_EVERY = 5.0
 TASK = "arn:aws:ecs:eu-west-1:123456789012:task/app-staging/0123456789abcdef0123456789abcdef"
@@ -69,24 +70,8 @@ def main():
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     with tempfile.TemporaryDirectory() as tmp:
-        for project, out in (("deployer/Deployments.Deployer.csproj", "deployer"), ("tests/FakePulumi/FakePulumi.csproj", "fake")):
-            subprocess.run(["dotnet", "build", os.path.join(ROOT, project), "-c", "Release", "-o", os.path.join(tmp, out), "-nologo", "-v", "q"], check=True, capture_output=True)
-        project, state, bin_dir = (os.path.join(tmp, d) for d in ("project", "state", "bin"))
-        for d in (project, state, bin_dir):
-            os.makedirs(d)
-        with open(os.path.join(project, "Pulumi.yaml"), "w") as f:
-            f.write(f"name: deployments\nruntime:\n  name: yaml\n  options:\n    compiler: {os.path.join(ROOT, 'infra', 'compile')}\n")
-        shutil.copy(os.path.join(ROOT, "Pulumi.staging.yaml"), project)
-        script = os.path.join(bin_dir, "pulumi")
-        with open(script, "w") as f:
-            f.write(f"#!/bin/sh\nexec dotnet \"{os.path.join(tmp, 'fake', 'FakePulumi.dll')}\" \"$@\"\n")
-        os.chmod(script, 0o755)
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "AWS_"))}
-        env.update(PATH=bin_dir + os.pathsep + env["PATH"], PULUMI_BACKEND_URL="file://" + state, PULUMI_CONFIG_PASSPHRASE="",
-                   AWS_ENDPOINT_URL=f"http://127.0.0.1:{server.server_port}", AWS_ACCESS_KEY_ID="AKIDBENCH", AWS_SECRET_ACCESS_KEY="x", AWS_REGION="eu-west-1")
-        deployer = ["dotnet", os.path.join(tmp, "deployer", "Deployments.Deployer.dll")]
-        subprocess.run([script, "stack", "init", "staging", "--non-interactive"], env=env, cwd=project, check=True, capture_output=True)
-        subprocess.run(deployer + ["env", "deploy", "staging", "--image-tag", "1", "--skip-migration", "--project-dir", project], env=env, cwd=project, check=True, capture_output=True)
+        env, deployer, project = fakeworld.make(tmp, {"AWS_ENDPOINT_URL": f"http://127.0.0.1:{server.server_port}", "AWS_ACCESS_KEY_ID": "AKIDBENCH",
+                                                      "AWS_SECRET_ACCESS_KEY": "x", "AWS_REGION": "eu-west-1"})
 
         proc = subprocess.Popen(deployer + ["migrate", "--stack", "staging", "--project-dir", project], env=env, cwd=project,
                                 stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, bufsize=1)

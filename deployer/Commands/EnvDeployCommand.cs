@@ -2,7 +2,6 @@ using System.CommandLine;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Verification;
-using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Commands;
 
@@ -28,8 +27,7 @@ public sealed class EnvDeployCommand : Command
         {
             var environment = result.GetValue(_environment)!;
             EnvironmentDeployer.ValidateName(environment);
-            var tag = result.GetValue(_imageTag)!;
-            if (!ConfigPatterns.ImageTag().IsMatch(tag)) throw new UserInputException($"--image-tag: '{tag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+            var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
             var deployer = new EnvironmentDeployer(workspace, context.Error, _release.Steps(result, workspace, context));
             try

@@ -54,8 +54,7 @@ public sealed class GitHubEventCommand : Command
             if (!File.Exists(path)) throw new UserInputException($"--event-path: '{path}' does not exist");
             var options = new EventOptions(result.GetValue(_label), result.GetValue(_allowDrafts), result.GetValue(_allowForks), result.GetValue(_imageTag)!);
             var decision = EventDecider.Decide(name, PayloadReader.Parse(await File.ReadAllTextAsync(path, ct), name), options);
-            if (decision.ImageTag is { } tag && !Infra.Config.ConfigPatterns.ImageTag().IsMatch(tag))
-                throw new UserInputException($"--image-tag-template: gives '{tag}', which is not allowed: {Infra.Config.ConfigPatterns.ImageTagAllowed}");
+            if (decision.ImageTag is { } tag) ImageTags.Validate(tag, "--image-tag-template");
             var json = result.GetValue(_json);
             if (result.GetValue(_dryRun) || decision.Action == EventDecision.None)
             {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Verification;
-using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Commands;
 
@@ -34,7 +33,7 @@ public sealed class RollbackCommand : Command
             var to = result.GetValue(_to);
             var tag = result.GetValue(_imageTag);
             if (to is not null && tag is not null) throw new UserInputException("pass at most one of --to VERSION and --image-tag TAG");
-            if (tag is not null && !ConfigPatterns.ImageTag().IsMatch(tag)) throw new UserInputException($"--image-tag: '{tag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+            if (tag is not null) ImageTags.Validate(tag);
             var (workspace, _) = _pulumi.Open(result, context);
             // A rollback returns to an image that ran before: no migration (they are not rolled back); verified unless --no-verify.
             var steps = _release.Steps(result, workspace, context);

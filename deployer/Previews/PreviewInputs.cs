@@ -11,7 +11,7 @@ public static class PreviewInputs
     public static PreviewRequest Validate(string branch, string imageTag, int? pullRequest = null)
     {
         if (!NameRules.TryValidateBranch(branch, out var message)) throw new UserInputException($"--branch: {message}");
-        if (!ConfigPatterns.ImageTag().IsMatch(imageTag)) throw new UserInputException($"--image-tag: '{imageTag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+        ImageTags.Validate(imageTag);
         if (pullRequest is <= 0) throw new UserInputException($"--pr: '{pullRequest}' is not allowed: a pull request number (1 or more)");
         return new PreviewRequest(branch, imageTag, pullRequest);
     }
