@@ -31,7 +31,6 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             : !migrate ? $"skipped: the database strategy '{parent.Defaults.DatabaseStrategy}' has no persistent database"
             : currentTag == request.ImageTag ? "skipped: the image did not change" : "succeeded";
         if (steps is not null && !migrate) log.WriteLine($"migration {migration}");
-        Pulumi.Events.UpdateSummary? summary = null;
         if (migrate && currentTag is not null && currentTag != request.ImageTag)
         {
             log.WriteLine($"registering {request.ImageTag} for the migration; the service stays on {currentTag}");
@@ -39,7 +38,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             await steps!.MigrateAsync(stack, ct);
             migrate = false;
         }
-        (priority, current, summary) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
+        (priority, current, var summary) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
         if (migrate && currentTag != request.ImageTag) await steps!.MigrateAsync(stack, ct);
         if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);

@@ -99,4 +99,19 @@ public class PullRequestReportTests
         refused.StdErr.ShouldContain("warning: GitHub refused the deployment (merge conflict or failing checks): HTTP 409");
         github.Comments.Count.ShouldBe(1);
     }
+
+    [Test]
+    public void An_unreachable_github_is_a_warning_not_a_failed_deploy()
+    {
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        cloud.Environment["GITHUB_TOKEN"] = FakeGitHubServer.Token;
+        cloud.Environment["GITHUB_API_URL"] = "http://127.0.0.1:9/";
+
+        var result = cloud.Deployer("github", "event", "--no-verify", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"));
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdErr.ShouldContain("warning: could not report to GitHub:");
+        result.StdOut.Trim().ShouldBe("https://changes.preview.shop.example.com");
+    }
 }
