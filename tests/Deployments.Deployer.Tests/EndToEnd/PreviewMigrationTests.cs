@@ -43,6 +43,6 @@ public class PreviewMigrationTests
         var result = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "sidecar-branch", "--image-tag", "1");
 
         result.ExitCode.ShouldBe(0, result.StdErr);
-        result.StdErr.ShouldContain("migration skipped: the preview's database strategy 'sidecar' has no persistent database");
+        result.StdErr.ShouldContain("migration skipped: the database strategy 'sidecar' has no persistent database");
     }
 }
