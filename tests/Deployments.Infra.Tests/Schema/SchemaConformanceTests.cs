@@ -47,11 +47,13 @@ public class SchemaConformanceTests
         const string wrongType = """{"resources": {"td": {"type": "aws:ecs:TaskDefinition", "properties": {"family": "f", "containerDefinitions": "[]", "cpu": 256}}}}""";
         const string wrongToken = """{"resources": {"s": {"type": "aws:ecs:Servicee", "properties": {}}}}""";
         const string wrongPackage = """{"resources": {"b": {"type": "gcp:storage:Bucket", "properties": {}}}}""";
+        const string wrongEnum = """{"resources": {"vpc": {"type": "awsx:ec2:Vpc", "properties": {"natGateways": {"strategy": "Singel"}}}}}""";
+        const string missingRequired = """{"resources": {"image": {"type": "docker-build:Image", "properties": {"tags": ["x:1"]}}}}""";
         const string valid = """{"resources": {"c": {"type": "aws:ecs:Cluster", "properties": {"name": "x", "settings": [{"name": "containerInsights", "value": "enabled"}]}}}}""";
 
         // Act
         var result = SchemaCheck.Run(("property", wrongProperty), ("nesting", wrongNesting), ("type", wrongType),
-            ("token", wrongToken), ("package", wrongPackage), ("valid", valid));
+            ("token", wrongToken), ("package", wrongPackage), ("enum", wrongEnum), ("required", missingRequired), ("valid", valid));
 
         // Assert
         result.Passed.ShouldBeFalse();
@@ -60,6 +62,8 @@ public class SchemaConformanceTests
         result.For("type").Single().ShouldSatisfyAllConditions(d => d.Resource.ShouldBe("td"), d => d.Message.ShouldContain("Type 'number' is not assignable"));
         result.For("token").Single().Message.ShouldContain("ServiceeArgs");
         result.For("package").Single().Message.ShouldContain("unknown_package_gcp");
+        result.For("enum").Single().Message.ShouldContain("'\"Singel\"' is not assignable");
+        result.For("required").Single().Message.ShouldContain("Property 'push' is missing");
         result.For("valid").ShouldBeEmpty();
     }
 }
