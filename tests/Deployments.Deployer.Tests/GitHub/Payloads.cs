@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using Deployments.Deployer.Tests.TestSupport;
 
 namespace Deployments.Deployer.Tests.GitHub;
 

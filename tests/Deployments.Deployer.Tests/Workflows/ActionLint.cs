@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
-using Deployments.Deployer.Tests.TestSupport;
 
 namespace Deployments.Deployer.Tests.Workflows;
 

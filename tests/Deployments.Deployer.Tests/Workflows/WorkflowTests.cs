@@ -1,4 +1,3 @@
-using Deployments.Deployer.Tests.TestSupport;
 using YamlDotNet.RepresentationModel;
 
 namespace Deployments.Deployer.Tests.Workflows;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Deployments.Infra.Tests.TestSupport;
 
 namespace Deployments.Infra.Tests.Schema;
 

@@ -1,6 +1,6 @@
-namespace Deployments.Infra.Tests.TestSupport;
+namespace Deployments.Tests.Shared;
 
-/// <summary>The repository root, found from the test assembly by walking up to Deployments.sln.</summary>
+/// <summary>The repository root, found from the test assembly by walking up to Deployments.sln (shared by the test projects).</summary>
 public static class RepoRoot
 {
     private static readonly Lazy<string> Root = new(() =>
