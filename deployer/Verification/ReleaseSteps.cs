@@ -1,6 +1,4 @@
-using System.Text.Json;
 using Deployments.Deployer.Aws;
-using Deployments.Deployer.Errors;
 using Deployments.Deployer.Migrations;
 using Deployments.Deployer.Pulumi;
 
@@ -30,16 +28,14 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
             log.WriteLine("verification skipped (--no-verify)");
             return VerificationResult.Ok();
         }
-        var outputs = await pulumi.OutputsAsync(stack, ct);
-        string Text(string key) => outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String
-            ? v.GetString()! : throw new UserInputException($"stack '{stack}' has no '{key}' output to verify with; deploy it with this version");
-        using var aws = new AwsClients(AwsSettings.Resolve(environment, Text("region")), clock);
-        log.WriteLine($"verifying the rollout of {Text("serviceName")}");
-        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(Text(outputs.ContainsKey("clusterArn") ? "clusterArn" : "migrationClusterArn"),
-            Text("serviceName"), Text("appTaskDefinitionArn"), options.RolloutTimeout, ct);
+        var outputs = new StackOutputs(stack, await pulumi.OutputsAsync(stack, ct));
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text("region")), clock);
+        log.WriteLine($"verifying the rollout of {outputs.Text("serviceName")}");
+        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text("clusterArn"),
+            outputs.Text("serviceName"), outputs.Text("appTaskDefinitionArn"), options.RolloutTimeout, ct);
         if (!rollout.Succeeded) return rollout;
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
-        var url = new Uri(new Uri(Text("url").TrimEnd('/') + "/"), Text("healthCheckPath").TrimStart('/'));
+        var url = new Uri(new Uri(outputs.Text("url").TrimEnd('/') + "/"), outputs.Text("healthCheckPath").TrimStart('/'));
         return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
     }
 }
