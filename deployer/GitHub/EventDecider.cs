@@ -49,7 +49,7 @@ public static class EventDecider
         }
 
         if (headRepo is null)
-            return Result(EventDecision.None, $"the head repository of #{number} was deleted; there is no code to deploy");
+            throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo' is null — the fork of #{number} was deleted, so there is no code to deploy; nothing was done");
         var headName = p.String("pull_request.head.repo.full_name");
         if (headName != baseRepo && !options.AllowForks)
             return Result(EventDecision.None, $"#{number} comes from the fork {headName}: fork previews are refused because they would run that code with this repository's AWS credentials (pass --allow-forks to accept them)");

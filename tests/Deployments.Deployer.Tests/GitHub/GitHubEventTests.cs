@@ -59,12 +59,14 @@ public class GitHubEventTests
     }
 
     [Test]
-    public void A_deleted_fork_has_nothing_to_deploy_but_its_close_still_destroys()
+    public void A_deleted_fork_is_an_error_when_deploying_but_its_close_still_destroys()
     {
         var opened = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"] = null);
         var closed = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["head"]!["repo"] = null);
 
-        ShouldDecide(Decide("pull_request", opened), "none", "changes", "head repository of #2 was deleted");
+        var refused = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", opened, "--dry-run", "--json");
+        refused.ExitCode.ShouldBe(ExitCodes.UserError);
+        refused.StdErr.ShouldContain("'pull_request.head.repo' is null — the fork of #2 was deleted, so there is no code to deploy; nothing was done");
         ShouldDecide(Decide("pull_request", closed), "destroy", "changes", "closed");
     }
 
