@@ -19,8 +19,7 @@ public sealed class PreviewDestroyCommand : Command
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var branch = result.GetValue(_branch)!;
-            PreviewInputs.Validate(branch, "latest");
+            var branch = PreviewInputs.ValidateBranch(result.GetValue(_branch)!);
             var (workspace, _) = _pulumi.Open(result, context);
             var stack = PreviewNames.StackNameFor(branch);
             var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(stack, ct);

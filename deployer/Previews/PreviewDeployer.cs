@@ -1,7 +1,6 @@
 using Deployments.Deployer.Commands;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Pulumi;
-using Deployments.Infra;
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
 
@@ -34,11 +33,11 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         if (migrate && currentTag is not null && currentTag != request.ImageTag)
         {
             log.WriteLine($"registering {request.ImageTag} for the migration; the service stays on {currentTag}");
-            (priority, current, _) = await UpAsync(stack, parent, request, priority, current, currentTag, $"register {request.ImageTag} for the migration", ct);
+            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, currentTag, $"register {request.ImageTag} for the migration", ct);
             await steps!.MigrateAsync(stack, ct);
             migrate = false;
         }
-        (priority, current, var summary) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
+        (priority, current, var summary, var settings) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
         if (migrate && currentTag != request.ImageTag) await steps!.MigrateAsync(stack, ct);
         if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);
@@ -48,34 +47,30 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         {
             Migration = migration,
             Verification = steps is null ? "skipped (--skip-migration)" : steps.Verifies ? "rollout completed, health check passed" : "skipped (--no-verify)",
-            MonthlyCost = EstimateCost(parent, request, priority, stack),
+            MonthlyCost = EstimateCost(settings),
         };
     }
 
     // The same estimate `plan` prints, for the pull request comment; an unreadable price table only loses the line.
-    private static decimal? EstimateCost(ParentInfo parent, PreviewRequest request, int priority, string stack)
+    private static decimal? EstimateCost(PreviewSettings settings)
     {
-        try
-        {
-            var settings = StackSettings.ReadPreview(PreviewInputs.ToSource(PreviewConfigBuilder.Build(parent, request, priority)), stack);
-            return new Cost.CostEstimator(Cost.PriceTable.Load(Cost.PriceTable.DefaultPath), new Cost.CostAssumptions()).Preview(settings).MonthlyTotal;
-        }
+        try { return new Cost.CostEstimator(Cost.PriceTable.Load(Cost.PriceTable.DefaultPath), new Cost.CostAssumptions()).Preview(settings).MonthlyTotal; }
         catch (DeployerException) { return null; }
     }
 
     /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>
-    private async Task<(int Priority, IReadOnlyDictionary<string, string?> Config, Pulumi.Events.UpdateSummary Summary)> UpAsync(string stack, ParentInfo parent,
+    private async Task<(int Priority, IReadOnlyDictionary<string, string?> Config, Pulumi.Events.UpdateSummary Summary, PreviewSettings Settings)> UpAsync(string stack, ParentInfo parent,
         PreviewRequest request, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct)
     {
         for (var attempt = 0; ; attempt++)
         {
             var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
             config[Key("imageTag")] = serviceTag;
-            Validate(config, stack);
+            var settings = Validate(config, stack);
             if (await pulumi.SetConfigAsync(stack, config, current, ct)) current = config.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal);
             try
             {
-                return (priority, current, await pulumi.UpAsync(stack, message, ct));
+                return (priority, current, await pulumi.UpAsync(stack, message, ct), settings);
             }
             catch (DeploymentFailedException e) when (e.Message.Contains("PriorityInUse", StringComparison.Ordinal) && attempt + 1 < RulePriorities.MaxProbes)
             {
@@ -93,12 +88,11 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
     }
 
     // The compiler's own validation, before any cloud call: a bad value in the parent's defaults fails here, clearly.
-    private static void Validate(IReadOnlyDictionary<string, string> config, string stack)
+    // The settings it reads also price the preview, so the config is compiled once per update.
+    private static PreviewSettings Validate(IReadOnlyDictionary<string, string> config, string stack)
     {
-        var source = new ConfigSource();
-        foreach (var (key, value) in config) source.Set(key, value);
-        try { StackCompiler.Compile(source, stack); }
-        catch (ConfigException e) { throw new UserInputException($"the preview's config is invalid (check the parent's previewDefaults): {e.Message}"); }
+        try { return StackSettings.ReadPreview(PreviewInputs.ToSource(config), stack); }
+        catch (UserInputException e) { throw new UserInputException($"the preview's config is invalid (check the parent's previewDefaults): {e.Message}"); }
     }
 
     private static string Key(string key) => ConfigKeys.Qualify(key, ProjectDirectory.ProjectName);

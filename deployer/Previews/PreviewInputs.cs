@@ -8,9 +8,12 @@ namespace Deployments.Deployer.Previews;
 /// <summary>Validation of a preview's inputs, before anything is called, with messages naming the input.</summary>
 public static class PreviewInputs
 {
+    public static string ValidateBranch(string branch) =>
+        NameRules.TryValidateBranch(branch, out var message) ? branch : throw new UserInputException($"--branch: {message}");
+
     public static PreviewRequest Validate(string branch, string imageTag, int? pullRequest = null)
     {
-        if (!NameRules.TryValidateBranch(branch, out var message)) throw new UserInputException($"--branch: {message}");
+        ValidateBranch(branch);
         ImageTags.Validate(imageTag);
         if (pullRequest is <= 0) throw new UserInputException($"--pr: '{pullRequest}' is not allowed: a pull request number (1 or more)");
         return new PreviewRequest(branch, imageTag, pullRequest);

@@ -7,16 +7,14 @@ using Deployments.Deployer.Pulumi.Models;
 namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
-/// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in
-/// <see cref="Invocations"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
+/// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in the run's
+/// <see cref="PulumiStats"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
 /// </summary>
 public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null, bool liveProgress = false)
 {
     /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
 
-    public int Invocations { get; private set; }
-    public TimeSpan TimeInPulumi { get; private set; }
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
@@ -145,9 +143,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
 
     private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
-        Invocations++;
         var result = await cli.RunAsync(args, ct);
-        TimeInPulumi += result.Duration;
         stats?.Record(result.Duration);
         return result;
     }
