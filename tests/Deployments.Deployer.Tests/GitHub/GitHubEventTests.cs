@@ -22,7 +22,7 @@ public class GitHubEventTests
         decision["reason"]!.GetValue<string>().ShouldContain(reasonPart);
     }
 
-    [TestCase("pull_request.opened.payload", "pull request #2 opened at ec26c3e")]
+    [TestCase("pull_request.opened.payload", "pull request #2 opened at 4d1c9f0")]
     [TestCase("pull_request.reopened.payload", "reopened")]
     [TestCase("pull_request.synchronize.payload", "synchronize")]
     [TestCase("pull_request.ready_for_review.payload", "ready for review")]
@@ -45,14 +45,14 @@ public class GitHubEventTests
         var delete = Payloads.Crafted("delete.payload", p => { p["ref"] = "feature/y"; p["ref_type"] = "branch"; });
         ShouldDecide(Decide("delete", delete), "destroy", "feature/y", "was deleted");
         ShouldDecide(Decide("delete", Payloads.Path_("delete.payload")), "none", null, "is a tag");
-        ShouldDecide(Decide("push", Payloads.Path_("push.payload")), "none", null, "'refs/tags/simple-tag' is not a branch");
+        ShouldDecide(Decide("push", Payloads.Path_("push.payload")), "none", null, "'refs/tags/v1.2.0' is not a branch");
         ShouldDecide(Decide("push", Payloads.Path_("push.with-new-branch.payload")), "none", null, "nothing to do");
     }
 
     [Test]
     public void Forks_are_refused_with_a_reason_unless_allowed()
     {
-        var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/Hello-World");
+        var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/storefront");
 
         ShouldDecide(Decide("pull_request", fork), "none", "changes", "would run that code with this repository's AWS credentials");
         ShouldDecide(Decide("pull_request", fork, "--allow-forks"), "deploy", "changes", "opened");
@@ -118,7 +118,7 @@ public class GitHubEventTests
         var result = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"), "--dry-run",
             "--image-tag-template", "pr{pr}-{short_sha}");
 
-        result.StdOut.Trim().ShouldBe("deploy: pull request #2 opened at ec26c3e");
+        result.StdOut.Trim().ShouldBe("deploy: pull request #2 opened at 4d1c9f0");
     }
 
     [Test]

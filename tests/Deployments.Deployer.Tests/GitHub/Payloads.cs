@@ -3,12 +3,12 @@ using System.Text.Json.Nodes;
 namespace Deployments.Deployer.Tests.GitHub;
 
 /// <summary>
-/// The real webhook payloads in ../shared/data/github-payloads (octokit/webhooks, MIT; read from there, never
-/// copied), and edge cases made from them in a temp directory.
+/// Webhook payloads in the shape GitHub documents (testdata/github-payloads, written for these tests), and edge
+/// cases made from them in a temp directory.
 /// </summary>
 public static class Payloads
 {
-    public static string Directory => Path.GetFullPath(Path.Combine(RepoRoot.Dir, "..", "shared", "data", "github-payloads"));
+    public static string Directory => Path.Combine(RepoRoot.Dir, "tests", "Deployments.Deployer.Tests", "testdata", "github-payloads");
 
     public static string Path_(string name) => Path.Combine(Directory, $"{name}.json");
 
