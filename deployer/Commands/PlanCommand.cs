@@ -18,7 +18,7 @@ public sealed class PlanCommand : Command
     private readonly Option<string?> _stack = new("--stack") { Description = "Environment stack to plan (instead of --branch)" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly Option<string> _parent = CommonOptions.Parent();
-    private readonly Option<string?> _prices = new("--prices") { Description = "Price table to use instead of the built-in one (same shape as deployer/data/prices.json)" };
+    private readonly Option<string?> _prices = new("--prices") { Description = "Price table to use instead of the built-in ones: one region's, shaped like deployer/data/prices/us-east-1.json, whose region is the stack's" };
     private readonly Option<string?> _projectDir = CommonOptions.ProjectDir();
     private readonly Option<bool> _json = CommonOptions.Json();
 
@@ -47,13 +47,13 @@ public sealed class PlanCommand : Command
             throw new UserInputException("pass exactly one of --branch BRANCH (plan a preview) or --stack STACK (plan an environment)");
         var directory = ProjectDirectory.Find(result.GetValue(_projectDir));
         var pricesPath = result.GetValue(_prices);
-        var estimator = new CostEstimator(PriceTable.Load(pricesPath ?? PriceTable.DefaultPath), new CostAssumptions());
+        var estimator = new RegionalCostEstimator(pricesPath is null ? PriceCatalog.BuiltIn() : PriceCatalog.FromFile(pricesPath), new CostAssumptions());
         return branch is not null
             ? PlanPreview(directory, branch, result.GetValue(_imageTag), result.GetValue(_parent)!, estimator)
             : PlanEnvironment(directory, stack!, estimator);
     }
 
-    private static PlanReport PlanPreview(string directory, string branch, string? imageTag, string parentStack, CostEstimator estimator)
+    private static PlanReport PlanPreview(string directory, string branch, string? imageTag, string parentStack, RegionalCostEstimator estimator)
     {
         var request = PreviewInputs.Validate(branch, imageTag ?? "latest");
         var (parent, _) = ParentFromStackFile.Read(directory, parentStack);
@@ -74,7 +74,7 @@ public sealed class PlanCommand : Command
             estimator.Preview(settings));
     }
 
-    private static PlanReport PlanEnvironment(string directory, string stack, CostEstimator estimator)
+    private static PlanReport PlanEnvironment(string directory, string stack, RegionalCostEstimator estimator)
     {
         var file = Path.Combine(directory, $"Pulumi.{stack}.yaml");
         if (!File.Exists(file)) throw new UserInputException($"--stack: no stack file Pulumi.{stack}.yaml in {directory}");

@@ -19,7 +19,12 @@ public static class PlanRenderer
         text.AppendLine(CultureInfo.InvariantCulture, $"Resources the stack owns ({r.Resources.Count})");
         var typeWidth = r.Resources.Max(n => n.Value.Length);
         foreach (var (name, type) in r.Resources) text.AppendLine(CultureInfo.InvariantCulture, $"  {type.PadRight(typeWidth)}  {name}");
-        text.AppendLine(CultureInfo.InvariantCulture, $"Estimated monthly cost: {Money(r.Cost.MonthlyTotal)} {r.Cost.Currency}");
+        if (r.Cost.Unavailable is { } why)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"Estimated monthly cost: unknown, {why}");
+            return text.ToString();
+        }
+        text.AppendLine(CultureInfo.InvariantCulture, $"Estimated monthly cost: {Money(r.Cost.MonthlyTotal!.Value)} {r.Cost.Currency}");
         var itemWidth = r.Cost.Lines.Max(l => l.Item.Length);
         foreach (var line in r.Cost.Lines)
             text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Item.PadRight(itemWidth)}  {Money(line.Monthly),9}  {Quantity(line.Quantity)} {line.Unit} × {line.UnitPrice.Value.ToString(CultureInfo.InvariantCulture)} ({line.UnitPrice.Source}, {line.UnitPrice.Date})");
@@ -42,9 +47,11 @@ public static class PlanRenderer
             ["resources"] = new JsonArray(r.Resources.Select(x => (JsonNode)new JsonObject { ["name"] = x.Key, ["type"] = x.Value }).ToArray()),
             ["cost"] = new JsonObject
             {
+                ["region"] = r.Cost.Region,
                 ["currency"] = r.Cost.Currency,
                 ["priceRegion"] = r.Cost.PriceRegion,
                 ["monthlyTotal"] = r.Cost.MonthlyTotal,
+                ["unavailable"] = r.Cost.Unavailable,
                 ["lines"] = new JsonArray(r.Cost.Lines.Select(l => (JsonNode)new JsonObject
                 {
                     ["item"] = l.Item,
@@ -54,6 +61,7 @@ public static class PlanRenderer
                     ["monthly"] = l.Monthly,
                     ["source"] = l.UnitPrice.Source,
                     ["date"] = l.UnitPrice.Date,
+                    ["note"] = l.UnitPrice.Note,
                 }).ToArray()),
                 ["assumptions"] = new JsonArray(r.Cost.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
             },

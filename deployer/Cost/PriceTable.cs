@@ -4,20 +4,19 @@ using Deployments.Deployer.Errors;
 namespace Deployments.Deployer.Cost;
 
 /// <summary>
-/// Unit prices for the estimate, read from <c>deployer/data/prices.json</c> (sources and dates inside) or from a
-/// file given with <c>--prices</c>. Prices are per hour unless the name says otherwise.
+/// One region's unit prices for the estimate, read from <c>deployer/data/prices/&lt;region&gt;.json</c> (sources and
+/// dates inside) or from a file given with <c>--prices</c>. Prices are per hour unless the name says otherwise.
 /// </summary>
 public sealed record PriceTable(string Region, string Currency, decimal HoursPerMonth, IReadOnlyDictionary<string, Price> Prices,
     IReadOnlyDictionary<string, Price> RdsInstanceHour)
 {
-    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "data", "prices.json");
-
     public Price this[string name] => Prices.TryGetValue(name, out var price)
         ? price
-        : throw new UserInputException($"the price table has no '{name}'; add it to the prices file (see deployer/data/prices.json)");
+        : throw new UserInputException($"the {Region} price table has no '{name}'; add it (see deployer/data/prices/{Region}.json)");
 
     public static PriceTable Load(string path)
     {
+        PriceTable table;
         try
         {
             using var document = JsonDocument.Parse(File.ReadAllText(path));
@@ -26,19 +25,25 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
             var rds = new Dictionary<string, Price>(StringComparer.Ordinal);
             foreach (var entry in root.GetProperty("prices").EnumerateObject())
             {
-                if (entry.Name == "rdsInstanceHour")
+                if (entry.Name == PriceKeys.RdsInstanceHour)
                     foreach (var instance in entry.Value.EnumerateObject()) rds[instance.Name] = Read(instance.Value);
                 else prices[entry.Name] = Read(entry.Value);
             }
-            return new PriceTable(root.GetProperty("region").GetString()!, root.GetProperty("currency").GetString()!,
+            table = new PriceTable(root.GetProperty("region").GetString()!, root.GetProperty("currency").GetString()!,
                 root.GetProperty("hoursPerMonth").GetDecimal(), prices, rds);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new UserInputException($"--prices: cannot read the price table '{path}': {e.Message}. It must have the shape of deployer/data/prices.json");
+            throw new UserInputException($"cannot read the price table '{path}': {e.Message}. It must have the shape of deployer/data/prices/<region>.json");
         }
+        var missing = PriceKeys.Required.Where(k => !table.Prices.ContainsKey(k))
+            .Concat(PriceKeys.RequiredInstanceClasses.Where(c => !table.RdsInstanceHour.ContainsKey(c)).Select(c => $"{PriceKeys.RdsInstanceHour}.{c}"))
+            .ToList();
+        return missing.Count == 0
+            ? table
+            : throw new UserInputException($"the price table '{path}' ({table.Region}) lacks {string.Join(", ", missing)}; every table needs {string.Join(", ", PriceKeys.Required)} and {PriceKeys.RdsInstanceHour}.{string.Join("/", PriceKeys.RequiredInstanceClasses)}");
     }
 
-    private static Price Read(JsonElement e) =>
-        new(e.GetProperty("value").GetDecimal(), e.GetProperty("source").GetString()!, e.GetProperty("date").GetString()!);
+    private static Price Read(JsonElement e) => new(e.GetProperty("value").GetDecimal(), e.GetProperty("source").GetString()!,
+        e.GetProperty("date").GetString()!, e.TryGetProperty("note", out var note) ? note.GetString() : null);
 }

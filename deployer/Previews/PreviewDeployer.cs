@@ -51,10 +51,10 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         };
     }
 
-    // The same estimate `plan` prints, for the pull request comment; an unreadable price table only loses the line.
+    // The same estimate `plan` prints, for the pull request comment; an unreadable price table or a region without one only loses the line.
     private static decimal? EstimateCost(PreviewSettings settings)
     {
-        try { return new Cost.CostEstimator(Cost.PriceTable.Load(Cost.PriceTable.DefaultPath), new Cost.CostAssumptions()).Preview(settings).MonthlyTotal; }
+        try { return new Cost.RegionalCostEstimator(Cost.PriceCatalog.BuiltIn(), new Cost.CostAssumptions()).Preview(settings).MonthlyTotal; }
         catch (DeployerException) { return null; }
     }
 

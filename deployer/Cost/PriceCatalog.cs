@@ -1,0 +1,59 @@
+using Deployments.Deployer.Errors;
+
+namespace Deployments.Deployer.Cost;
+
+/// <summary>
+/// The price tables an estimate can use, one per region: the built-in ones (<c>deployer/data/prices/&lt;region&gt;.json</c>)
+/// or the one table given with <c>--prices FILE</c>, which then is the only one and must cover the stack's region.
+/// </summary>
+public sealed class PriceCatalog
+{
+    private readonly IReadOnlyDictionary<string, PriceTable> _tables;
+
+    private PriceCatalog(IReadOnlyDictionary<string, PriceTable> tables, string? overrideFile)
+    {
+        _tables = tables;
+        OverrideFile = overrideFile;
+    }
+
+    public static string BuiltInDirectory => Path.Combine(AppContext.BaseDirectory, "data", "prices");
+
+    /// <summary>The <c>--prices</c> file this catalog was read from; null for the built-in tables.</summary>
+    public string? OverrideFile { get; }
+
+    /// <summary>The regions with a table, sorted.</summary>
+    public IReadOnlyList<string> Regions => _tables.Keys.Order(StringComparer.Ordinal).ToList();
+
+    public PriceTable? For(string region) => _tables.GetValueOrDefault(region);
+
+    /// <summary>Every <c>&lt;region&gt;.json</c> in the directory; a table whose <c>region</c> is not its file name is a bug in the data.</summary>
+    public static PriceCatalog LoadDirectory(string directory)
+    {
+        var tables = new Dictionary<string, PriceTable>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        {
+            var table = PriceTable.Load(file);
+            var expected = Path.GetFileNameWithoutExtension(file);
+            if (table.Region != expected)
+                throw new InvalidOperationException($"price table {file} says region '{table.Region}'; its file name says '{expected}'");
+            tables[table.Region] = table;
+        }
+        return new PriceCatalog(tables, overrideFile: null);
+    }
+
+    public static PriceCatalog BuiltIn() => LoadDirectory(BuiltInDirectory);
+
+    /// <summary>The table of <c>--prices FILE</c>; its <c>region</c> says which region it covers.</summary>
+    public static PriceCatalog FromFile(string path)
+    {
+        try
+        {
+            var table = PriceTable.Load(path);
+            return new PriceCatalog(new Dictionary<string, PriceTable>(StringComparer.Ordinal) { [table.Region] = table }, path);
+        }
+        catch (UserInputException e)
+        {
+            throw new UserInputException($"--prices: {e.Message}");
+        }
+    }
+}
