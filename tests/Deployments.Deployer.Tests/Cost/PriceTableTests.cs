@@ -1,0 +1,60 @@
+using Deployments.Deployer.Cost;
+using Deployments.Deployer.Errors;
+
+namespace Deployments.Deployer.Tests.Cost;
+
+public class PriceTableTests
+{
+    private static readonly string[] IssueRegions = ["us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-southeast-1"];
+
+    private static string TableFile(string region) => Path.Combine(RepoRoot.Dir, "deployer", "data", "prices", $"{region}.json");
+
+    [Test]
+    public void The_built_in_tables_cover_the_regions_we_support()
+    {
+        PriceCatalog.LoadDirectory(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices")).Regions.ShouldBe(IssueRegions.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [TestCaseSource(nameof(IssueRegions))]
+    public void Each_table_has_every_price_the_estimator_needs_each_with_its_source_and_date(string region)
+    {
+        // Act
+        var table = PriceTable.Load(TableFile(region));
+
+        // Assert
+        table.Region.ShouldBe(region);
+        table.Currency.ShouldBe("USD");
+        foreach (var key in PriceKeys.Required) table.Prices.Keys.ShouldContain(key);
+        foreach (var instanceClass in PriceKeys.RequiredInstanceClasses) table.RdsInstanceHour.Keys.ShouldContain(instanceClass);
+        foreach (var (name, price) in table.Prices.Concat(table.RdsInstanceHour))
+        {
+            price.Value.ShouldBeGreaterThan(0m, $"{region} {name}");
+            (price.Source.StartsWith("https://", StringComparison.Ordinal) || price.Source.StartsWith("not found — estimated as ", StringComparison.Ordinal))
+                .ShouldBeTrue($"{region} {name}: the source must be the page it was read from or say 'not found — estimated as X', not '{price.Source}'");
+            price.Date.ShouldNotBeNullOrWhiteSpace($"{region} {name}");
+        }
+    }
+
+    [TestCase("albLcuHour")]
+    [TestCase("fargateSpotGbHour")]
+    [TestCase("db.t4g.micro")]
+    public void A_table_without_a_price_the_estimator_needs_is_refused_naming_it(string missing)
+    {
+        // Arrange: eu-west-1's table without one member.
+        var file = Path.Combine(Path.GetTempPath(), $"prices-missing-{missing}-{Environment.ProcessId}.json");
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(TableFile("eu-west-1")))!;
+        var prices = json["prices"]!.AsObject();
+        if (!prices.Remove(missing)) prices["rdsInstanceHour"]!.AsObject().Remove(missing).ShouldBeTrue();
+        File.WriteAllText(file, json.ToJsonString());
+        try
+        {
+            // Act
+            var error = Should.Throw<UserInputException>(() => PriceTable.Load(file));
+
+            // Assert
+            error.Message.ShouldContain($"(eu-west-1) lacks ");
+            error.Message.ShouldContain(missing);
+        }
+        finally { File.Delete(file); }
+    }
+}
