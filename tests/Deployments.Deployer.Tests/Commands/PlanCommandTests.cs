@@ -28,12 +28,32 @@ public class PlanCommandTests
     }
 
     [Test]
-    public void Preview_cost_is_spot_fargate_plus_a_load_balancer_share_and_logs()
+    public void A_eu_west_1_preview_is_priced_with_eu_west_1_figures()
     {
+        // Act: staging, the parent, runs in eu-west-1.
         var cost = JsonNode.Parse(Plan("--branch", "main", "--json").StdOut)!["cost"]!;
 
-        // 0.25 vCPU × 730 h × 0.01291 + 0.5 GB × 730 h × 0.001418 + 73 ALB-hours × 0.0225 + 0.5 GB × 0.50 + 0.05 GB-months × 0.03
-        cost["monthlyTotal"]!.GetValue<decimal>().ShouldBe(2.36m + 0.52m + 1.64m + 0.25m + 0.00m);
+        // Assert: 0.25 vCPU × 730 h × 0.01334053 + 0.5 GB × 730 h × 0.00146489 + 73 ALB-hours × 0.0252 + no rule LCU above
+        // the other dimensions + 0.5 GB × 0.57 + 0.05 GB-months × 0.03
+        cost["region"]!.GetValue<string>().ShouldBe("eu-west-1");
+        cost["priceRegion"]!.GetValue<string>().ShouldBe("eu-west-1");
+        UnitPrice(cost, "Share of the parent's load balancer").ShouldBe(0.0252m);
+        UnitPrice(cost, "CloudWatch Logs ingestion").ShouldBe(0.57m);
+        cost["monthlyTotal"]!.GetValue<decimal>().ShouldBe(2.43m + 0.53m + 1.84m + 0.00m + 0.29m + 0.00m);
+    }
+
+    [Test]
+    public void A_eu_west_1_environment_is_priced_with_eu_west_1_figures_and_pays_for_its_listener_rules()
+    {
+        var result = Plan("--stack", "staging", "--json");
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        var cost = JsonNode.Parse(result.StdOut)!["cost"]!;
+        cost["priceRegion"]!.GetValue<string>().ShouldBe("eu-west-1");
+        UnitPrice(cost, "Load balancer").ShouldBe(0.0252m);
+        UnitPrice(cost, "NAT gateways (1)").ShouldBe(0.048m);
+        UnitPrice(cost, "RDS PostgreSQL db.t4g.micro").ShouldBe(0.017m);
+        UnitPrice(cost, "Listener rule evaluations (11 rules per request, first 10 free)").ShouldBe(0.008m);
     }
 
     [Test]
@@ -49,10 +69,50 @@ public class PlanCommandTests
     }
 
     [Test]
+    public void A_stack_in_a_region_without_prices_says_so_instead_of_using_another_regions()
+    {
+        // Arrange: staging moved to ap-south-1, which has no built-in table.
+        var project = Path.Combine(Path.GetTempPath(), $"plan-region-{Environment.ProcessId}");
+        Directory.CreateDirectory(project);
+        File.Copy(Path.Combine(RepoRoot.Dir, "Pulumi.yaml"), Path.Combine(project, "Pulumi.yaml"), overwrite: true);
+        File.WriteAllText(Path.Combine(project, "Pulumi.qa.yaml"),
+            File.ReadAllText(Path.Combine(RepoRoot.Dir, "Pulumi.staging.yaml")).Replace("eu-west-1", "ap-south-1", StringComparison.Ordinal));
+        try
+        {
+            // Act
+            var json = DeployerRun.Run(["plan", "--project-dir", project, "--stack", "qa", "--json"]);
+            var text = DeployerRun.Run(["plan", "--project-dir", project, "--stack", "qa"]);
+
+            // Assert: the plan itself still works; the cost names the region and has no figure.
+            json.ExitCode.ShouldBe(0, json.StdErr);
+            var cost = JsonNode.Parse(json.StdOut)!["cost"]!;
+            cost["region"]!.GetValue<string>().ShouldBe("ap-south-1");
+            cost["priceRegion"].ShouldBeNull();
+            cost["monthlyTotal"].ShouldBeNull();
+            cost["lines"]!.AsArray().ShouldBeEmpty();
+            cost["unavailable"]!.GetValue<string>().ShouldStartWith("no price table for region ap-south-1 (built-in tables: ap-southeast-1, eu-central-1, eu-west-1, us-east-1, us-west-2); pass --prices FILE");
+            text.ExitCode.ShouldBe(0, text.StdErr);
+            text.StdOut.ShouldContain("Estimated monthly cost: unknown, no price table for region ap-south-1");
+            text.StdOut.ShouldNotContain("$");
+        }
+        finally { Directory.Delete(project, recursive: true); }
+    }
+
+    [Test]
+    public void A_price_table_for_another_region_is_refused()
+    {
+        var result = Plan("--branch", "main", "--prices", Path.Combine(RepoRoot.Dir, "deployer", "data", "prices", "us-east-1.json"));
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("us-east-1.json' covers us-east-1, but the stack runs in eu-west-1");
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_custom_price_table_changes_the_estimate()
     {
         var prices = Path.Combine(Path.GetTempPath(), $"prices-{Environment.ProcessId}.json");
-        File.WriteAllText(prices, File.ReadAllText(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices.json")).Replace("\"value\": 0.0225", "\"value\": 1.0", StringComparison.Ordinal));
+        File.WriteAllText(prices, File.ReadAllText(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices", "eu-west-1.json")).Replace("\"value\": 0.0252", "\"value\": 1.0", StringComparison.Ordinal));
         try
         {
             var cost = JsonNode.Parse(Plan("--branch", "main", "--json", "--prices", prices).StdOut)!["cost"]!;
@@ -61,6 +121,9 @@ public class PlanCommandTests
         }
         finally { File.Delete(prices); }
     }
+
+    private static decimal UnitPrice(JsonNode cost, string item) =>
+        cost["lines"]!.AsArray().Single(l => l!["item"]!.GetValue<string>() == item || l["item"]!.GetValue<string>().StartsWith(item + " (", StringComparison.Ordinal))!["unitPrice"]!.GetValue<decimal>();
 
     [TestCase(new[] { "--branch", "" }, "--branch: must be a git branch name")]
     [TestCase(new[] { "--branch", "x", "--image-tag", "-bad" }, "--image-tag: '-bad' is not allowed")]
