@@ -30,7 +30,13 @@ public sealed class PriceCatalog
     public static PriceCatalog LoadDirectory(string directory)
     {
         var tables = new Dictionary<string, PriceTable>(StringComparer.Ordinal);
-        foreach (var file in Directory.EnumerateFiles(directory, "*.json").Order(StringComparer.Ordinal))
+        string[] files;
+        try { files = Directory.GetFiles(directory, "*.json"); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new UserInputException($"cannot read the price tables in '{directory}': {e.Message}");
+        }
+        foreach (var file in files.Order(StringComparer.Ordinal))
         {
             var table = PriceTable.Load(file);
             var expected = Path.GetFileNameWithoutExtension(file);

@@ -35,6 +35,12 @@ public class PriceTableTests
         }
     }
 
+    [Test]
+    public void A_missing_directory_of_tables_is_a_clear_error()
+    {
+        Should.Throw<UserInputException>(() => PriceCatalog.LoadDirectory("/nonexistent/prices")).Message.ShouldStartWith("cannot read the price tables in '/nonexistent/prices'");
+    }
+
     [TestCase("albLcuHour")]
     [TestCase("fargateSpotGbHour")]
     [TestCase("db.t4g.micro")]
