@@ -16,7 +16,7 @@ public sealed class AwsArns(string region)
 
     /// <summary>IAM is global: no region (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsidentityandaccessmanagementiam.html).</summary>
     public static Expr Iam(string resource) =>
-        Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), "::iam::", Expr.Ref(Policies.AccountVariable), ":" + resource);
+        Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), ":iam::", Expr.Ref(Policies.AccountVariable), ":" + resource);
 
     /// <summary>S3 objects and buckets have neither region nor account (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html).</summary>
     public static Expr S3(string resource) => Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), ":s3:::" + resource);

@@ -115,7 +115,7 @@ public class CiIdentitiesTests
         {
             Effect = "Allow",
             Action = new[] { "iam:CreateRole", "iam:PutRolePolicy", "iam:AttachRolePolicy", "iam:PutRolePermissionsBoundary" },
-            Resource = new[] { "arn:${partition}::iam::${account}:role/shop-pv-*" },
+            Resource = new[] { "arn:${partition}:iam::${account}:role/shop-pv-*" },
             Condition = new { StringEquals = new Dictionary<string, string> { ["iam:PermissionsBoundary"] = "${preview-boundary.arn}" } },
         }, "statement");
         TemplateAssert.Matches(Statement(template, "ci-preview-role-policy", "NoRoleWithoutBoundary"), new
@@ -144,7 +144,7 @@ public class CiIdentitiesTests
         {
             Effect = "Allow",
             Action = new[] { "iam:PassRole" },
-            Resource = new[] { "arn:${partition}::iam::${account}:role/shop-pv-*", "arn:${partition}::iam::${account}:role/shop-staging-preview-task" },
+            Resource = new[] { "arn:${partition}:iam::${account}:role/shop-pv-*", "arn:${partition}:iam::${account}:role/shop-staging-preview-task" },
             Condition = new { StringEquals = new Dictionary<string, string> { ["iam:PassedToService"] = "ecs-tasks.amazonaws.com" } },
         }, "statement");
     }
@@ -246,13 +246,13 @@ public class CiIdentitiesTests
         }, "ecs");
         TemplateAssert.Matches(Statement(template, "ci-deploy-role-policy", "Roles")["Resource"], new[]
         {
-            "arn:${partition}::iam::${account}:role/shop-staging-execution",
-            "arn:${partition}::iam::${account}:role/shop-staging-task",
-            "arn:${partition}::iam::${account}:role/shop-staging-preview-task",
-            "arn:${partition}::iam::${account}:role/shop-staging-ci-deploy",
-            "arn:${partition}::iam::${account}:role/shop-staging-ci-preview",
-            "arn:${partition}::iam::${account}:policy/shop-staging-preview-boundary",
-            "arn:${partition}::iam::${account}:oidc-provider/token.actions.githubusercontent.com",
+            "arn:${partition}:iam::${account}:role/shop-staging-execution",
+            "arn:${partition}:iam::${account}:role/shop-staging-task",
+            "arn:${partition}:iam::${account}:role/shop-staging-preview-task",
+            "arn:${partition}:iam::${account}:role/shop-staging-ci-deploy",
+            "arn:${partition}:iam::${account}:role/shop-staging-ci-preview",
+            "arn:${partition}:iam::${account}:policy/shop-staging-preview-boundary",
+            "arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com",
         }, "iam");
         TemplateAssert.Matches(Statement(template, "ci-deploy-role-policy", "OwnState")["Resource"], new[]
         {
