@@ -13,6 +13,9 @@ namespace Deployments.Infra.Stacks.Environment;
 /// </summary>
 public static class CiIdentities
 {
+    /// <summary>Two hours: the deploy workflow asks for 90 minutes (<c>role-duration-seconds: 5400</c>).</summary>
+    public const int DeploySessionSeconds = 7200;
+
     public static void Add(PulumiTemplate template, EnvironmentSettings settings, EnvironmentNames names, string project, object vpcId)
     {
         var ci = settings.Ci;
@@ -53,6 +56,9 @@ public static class CiIdentities
         var deploy = AddRole(template, LogicalNames.CiDeployRole, ciNames.DeployRoleName,
             $"CI deploys of {names.Environment}: jobs in the GitHub environment '{names.Environment}' of {ci.Repository}",
             GitHubOidc.Trust(providerArn, [GitHubOidc.EnvironmentSubject(ci.Repository, names.Environment)]));
+        // A deploy job may run 90 minutes (deploy.yml timeout-minutes); sessions default to, and are capped at, one hour
+        // unless the role allows more (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html).
+        deploy.Properties["maxSessionDuration"] = DeploySessionSeconds;
         AddPolicy(template, LogicalNames.CiDeployRolePolicy, deploy, DeployRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
         template.AddOutput(EnvironmentOutputs.CiDeployRoleArn, deploy.Out("arn"));
 

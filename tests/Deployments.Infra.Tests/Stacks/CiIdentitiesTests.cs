@@ -84,7 +84,7 @@ public class CiIdentitiesTests
                 },
             },
         }, "trust");
-        template.HasResourceProperties("aws:iam:Role", new { name = "shop-production-ci-deploy" });
+        template.HasResourceProperties("aws:iam:Role", new { name = "shop-production-ci-deploy", maxSessionDuration = 7200 });
     }
 
     [Test]
