@@ -11,7 +11,8 @@ public sealed record CiNames(string DeployRoleName, string PreviewRoleName, stri
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static CiNames For(string appName, string environment)
     {
-        var p = EnvironmentNames.For(appName, environment).ClusterName;
+        // Validates both inputs the way every environment name is validated.
+        var p = $"{appName}-{EnvironmentNames.For(appName, environment).Environment}";
         return new CiNames(
             DeployRoleName: $"{p}-ci-deploy",
             PreviewRoleName: $"{p}-ci-preview",
