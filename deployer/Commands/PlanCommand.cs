@@ -90,8 +90,18 @@ public sealed class PlanCommand : Command
                 new("service", names.ServiceName), new("task family", names.TaskFamily), new("migration task family", names.MigrationTaskFamily),
                 new("log group", names.LogGroupName), new("repository", names.RepositoryName), new("execution role", names.ExecutionRoleName),
                 new("task role", names.TaskRoleName), new("preview task role", names.PreviewTaskRoleName), new("database", names.DatabaseIdentifier),
+                .. CiRoles(settings.Ci, settings.App.AppName, stack),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
             estimator.Environment(settings));
+    }
+
+    /// <summary>The CI roles the stack creates (config <c>ci</c>): the deploy role, and the preview role unless it hosts no previews.</summary>
+    private static IEnumerable<KeyValuePair<string, string>> CiRoles(CiSettings? ci, string appName, string stack)
+    {
+        if (ci is null) yield break;
+        var names = CiNames.For(appName, stack);
+        yield return new("CI deploy role", names.DeployRoleName);
+        if (ci.Previews) yield return new("CI preview role", names.PreviewRoleName);
     }
 }

@@ -17,4 +17,6 @@ public sealed record EnvironmentSettings
     public DnsSettings? Dns { get; init; }
     public required IReadOnlyList<string> TaskPolicyArns { get; init; }
     public required PreviewDefaults PreviewDefaults { get; init; }
+    /// <summary>The CI identities (GitHub OIDC roles) this stack creates; null when <c>ci</c> is not configured.</summary>
+    public CiSettings? Ci { get; init; }
 }

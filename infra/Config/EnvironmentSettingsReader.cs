@@ -41,6 +41,7 @@ public static class EnvironmentSettingsReader
             Dns = dns,
             TaskPolicyArns = taskPolicies,
             PreviewDefaults = PreviewDefaultsReader.Read(config, app),
+            Ci = CiSettingsReader.Read(config),
         };
     }
 

@@ -23,7 +23,14 @@ public static class NameRules
     public static bool TryValidateAppName(string? value, out string message)
     {
         if (!TryValidatePrefix(value, MaxAppNameLength, out message)) return false;
-        if (value is not ("internal" or "sg") && !value!.StartsWith("internal-", StringComparison.Ordinal) && !value.StartsWith("sg-", StringComparison.Ordinal))
+        // App "shop-pv" would name its environments "shop-pv-staging": inside app "shop"'s preview names, which
+        // shop's preview CI role may manage (IAM policies match "shop-pv-*").
+        if (value!.EndsWith("-" + PreviewMarker, StringComparison.Ordinal) || value.Contains($"-{PreviewMarker}-", StringComparison.Ordinal))
+        {
+            message = $"must not end with '-{PreviewMarker}' or contain '-{PreviewMarker}-' (another app's preview names start '<app>-{PreviewMarker}-')";
+            return false;
+        }
+        if (value is not ("internal" or "sg") && !value.StartsWith("internal-", StringComparison.Ordinal) && !value.StartsWith("sg-", StringComparison.Ordinal))
             return true;
         message = "must not be 'internal' or 'sg' or start with 'internal-' or 'sg-' (AWS reserves those prefixes for ALB and security group names)";
         return false;

@@ -23,7 +23,7 @@ public sealed record PreviewNames(
     public static bool IsPreviewStack(string stack)
     {
         ArgumentNullException.ThrowIfNull(stack);
-        return stack.StartsWith("preview-", StringComparison.Ordinal);
+        return stack.StartsWith(StackPrefix, StringComparison.Ordinal);
     }
 
     /// <exception cref="ArgumentException">The app name or the branch is not valid.</exception>
@@ -31,7 +31,7 @@ public sealed record PreviewNames(
     {
         if (!NameRules.TryValidateAppName(appName, out var message)) throw new ArgumentException($"app name {message}", nameof(appName));
         var slug = BranchSlug.From(branch);
-        var aws = $"{appName}-{NameRules.PreviewMarker}-";
+        var aws = AwsNamePrefix(appName);
         string Fit(string prefix, string suffix, int max) => NameFitter.Fit(prefix, slug, suffix, max, branch);
         return new PreviewNames(
             Branch: branch,
@@ -52,5 +52,11 @@ public sealed record PreviewNames(
         };
     }
 
-    private static string StackNameFor(BranchSlug slug, string branch) => NameFitter.Fit("preview-", slug, "", NameLimits.StackName, branch);
+    /// <summary>What every preview AWS name of <paramref name="appName"/> starts with (<c>app-pv-</c>); IAM policies match on it.</summary>
+    public static string AwsNamePrefix(string appName) => $"{appName}-{NameRules.PreviewMarker}-";
+
+    /// <summary>What every preview stack name starts with; environment names cannot (see <see cref="NameRules"/>).</summary>
+    public const string StackPrefix = "preview-";
+
+    private static string StackNameFor(BranchSlug slug, string branch) => NameFitter.Fit(StackPrefix, slug, "", NameLimits.StackName, branch);
 }

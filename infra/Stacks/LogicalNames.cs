@@ -44,4 +44,10 @@ public static class LogicalNames
     public const string PreviewCertificateValidation = "preview-certificate-validation";
     public const string PreviewListenerCertificate = "preview-listener-certificate";
     public const string Parent = "parent";
+    public const string PreviewBoundary = "preview-boundary";
+    public const string GitHubOidcProvider = "github-oidc-provider";
+    public const string CiDeployRole = "ci-deploy-role";
+    public const string CiDeployRolePolicy = "ci-deploy-role-policy";
+    public const string CiPreviewRole = "ci-preview-role";
+    public const string CiPreviewRolePolicy = "ci-preview-role-policy";
 }

@@ -6,6 +6,9 @@ namespace Deployments.Infra.Stacks;
 /// </summary>
 public static class StackTags
 {
+    /// <summary>The tag only preview resources carry (its value is the branch slug); IAM conditions on it tell them apart.</summary>
+    public const string PreviewKey = "deployments:preview";
+
     public static IReadOnlyDictionary<string, string> For(string app, string stack, string? previewSlug = null)
     {
         var tags = new Dictionary<string, string>(StringComparer.Ordinal)
@@ -14,7 +17,7 @@ public static class StackTags
             ["deployments:managed-by"] = "deployments",
             ["deployments:stack"] = stack,
         };
-        if (previewSlug is not null) tags["deployments:preview"] = previewSlug;
+        if (previewSlug is not null) tags[PreviewKey] = previewSlug;
         return tags;
     }
 }

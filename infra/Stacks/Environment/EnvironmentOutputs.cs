@@ -10,6 +10,15 @@ namespace Deployments.Infra.Stacks.Environment;
 /// </summary>
 public static class EnvironmentOutputs
 {
+    /// <summary>The role CI assumes to deploy this environment (with <c>ci</c>); the GitHub environment's <c>AWS_DEPLOY_ROLE_ARN</c>.</summary>
+    public const string CiDeployRoleArn = "ciDeployRoleArn";
+    /// <summary>The role pull_request runs assume for this environment's previews; the repository's <c>AWS_PREVIEW_ROLE_ARN</c>.</summary>
+    public const string CiPreviewRoleArn = "ciPreviewRoleArn";
+    /// <summary>The GitHub OIDC provider the roles trust (created, or the configured <c>ci.oidcProviderArn</c>).</summary>
+    public const string GitHubOidcProviderArn = "githubOidcProviderArn";
+    /// <summary>The permissions boundary every role a preview creates carries.</summary>
+    public const string PreviewBoundaryArn = "previewBoundaryArn";
+
     public sealed record Refs(Network Network, TemplateResource Cluster, TemplateResource Alb, TemplateResource Listener,
         TemplateResource AlbSecurityGroup, TemplateResource ServiceSecurityGroup,
         TemplateResource Repository, TemplateResource LogGroup, IamResources.Result Roles, TemplateResource AppTask,

@@ -92,6 +92,7 @@ public static class EnvironmentStack
         });
         ScalingResources.Add(template, cluster, service, settings.Scaling);
 
+        CiIdentities.Add(template, settings, names, project, network.VpcId);
         EnvironmentOutputs.Add(template, settings, names, new EnvironmentOutputs.Refs(network, cluster, alb, listener, albSg,
             serviceSg, repository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
         return template;

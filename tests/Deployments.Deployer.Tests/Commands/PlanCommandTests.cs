@@ -66,6 +66,8 @@ public class PlanCommandTests
         result.StdOut.ShouldContain("NAT gateways (3)");
         result.StdOut.ShouldContain("RDS PostgreSQL db.t4g.medium Multi-AZ");
         result.StdOut.ShouldContain("aws:rds:Instance");
+        result.StdOut.ShouldContain("shop-production-ci-deploy");
+        result.StdOut.ShouldNotContain("shop-production-ci-preview");
     }
 
     [Test]

@@ -46,4 +46,95 @@ public class WorkflowTests
         types.ShouldBe(["opened", "synchronize", "reopened", "ready_for_review", "closed", "labeled", "unlabeled"]);
         File.ReadAllText(Workflow("preview.yml")).ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
     }
+
+    private static YamlMappingNode Load(string name)
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(Workflow(name))) yaml.Load(reader);
+        return (YamlMappingNode)yaml.Documents[0].RootNode;
+    }
+
+    private static string? Scalar(YamlMappingNode node, string key) =>
+        node.Children.TryGetValue(new YamlScalarNode(key), out var value) && value is YamlScalarNode s ? s.Value : null;
+
+    /// <summary>Every job of every workflow: (file, job id, its environment or null, the roles its AWS steps assume).</summary>
+    private static IEnumerable<(string File, string Job, string? Environment, IReadOnlyList<string> Roles)> Jobs()
+    {
+        foreach (var file in Directory.GetFiles(Path.Combine(RepoRoot.Dir, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(file);
+            foreach (var (id, job) in (YamlMappingNode)Load(name)["jobs"])
+            {
+                var j = (YamlMappingNode)job;
+                var roles = j.Children.TryGetValue(new YamlScalarNode("steps"), out var steps)
+                    ? ((YamlSequenceNode)steps).OfType<YamlMappingNode>()
+                        .Where(s => Scalar(s, "uses")?.StartsWith("aws-actions/configure-aws-credentials@", StringComparison.Ordinal) == true)
+                        .Select(s => Scalar((YamlMappingNode)s["with"], "role-to-assume") ?? "").ToList()
+                    : [];
+                yield return (name, ((YamlScalarNode)id).Value!, Scalar(j, "environment"), roles);
+            }
+        }
+    }
+
+    private static IReadOnlyList<string> Triggers(string name) => Load(name)["on"] switch
+    {
+        YamlMappingNode m => m.Children.Keys.Select(k => k.ToString()).ToList(),
+        YamlSequenceNode q => q.Select(k => k.ToString()).ToList(),
+        var n => [n.ToString()],
+    };
+
+    private const string DeployRole = "${{ secrets.AWS_DEPLOY_ROLE_ARN }}";
+    private const string PreviewRole = "${{ secrets.AWS_PREVIEW_ROLE_ARN }}";
+
+    [Test]
+    public void Every_job_that_assumes_an_environment_role_runs_in_a_github_environment()
+    {
+        // Act: the environment roles trust only repo:OWNER/REPO:environment:<name> tokens, i.e. jobs with environment:.
+        var offenders = Jobs().Where(j => j.Roles.Contains(DeployRole) && string.IsNullOrEmpty(j.Environment))
+            .Select(j => $"{j.File}:{j.Job}").ToList();
+
+        // Assert
+        offenders.ShouldBeEmpty();
+        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole));
+    }
+
+    [Test]
+    public void Jobs_outside_a_github_environment_assume_only_the_preview_role()
+    {
+        var offenders = Jobs().Where(j => string.IsNullOrEmpty(j.Environment) && j.Roles.Any(r => r != PreviewRole))
+            .Select(j => $"{j.File}:{j.Job} assumes {string.Join(", ", j.Roles)}").ToList();
+
+        offenders.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Pull_request_code_never_gets_a_role_that_can_write_an_environment()
+    {
+        // Arrange: workflows a pull request triggers run its own code (docker build, the deployer, the compiler).
+        var pullRequestWorkflows = Directory.GetFiles(Path.Combine(RepoRoot.Dir, ".github", "workflows"), "*.yml")
+            .Select(Path.GetFileName).Where(f => Triggers(f!).Any(t => t.StartsWith("pull_request", StringComparison.Ordinal))).ToList();
+
+        // Act
+        var jobs = Jobs().Where(j => pullRequestWorkflows.Contains(j.File)).ToList();
+
+        // Assert
+        pullRequestWorkflows.ShouldBe(["preview.yml"]);
+        Triggers("preview.yml").ShouldBe(["pull_request"]);
+        jobs.ShouldAllBe(j => j.Environment == null);
+        jobs.SelectMany(j => j.Roles).Distinct().ShouldBe([PreviewRole]);
+        var text = File.ReadAllText(Workflow("preview.yml"));
+        text.ShouldNotContain("AWS_DEPLOY_ROLE_ARN");
+        text.ShouldNotContain("environment:");
+    }
+
+    [Test]
+    public void Staging_and_production_deploys_run_in_their_github_environment_with_their_own_role()
+    {
+        var deploys = Jobs().Where(j => j.File is "deploy.yml" or "rollback.yml" or "migrate.yml").ToList();
+
+        deploys.ShouldNotBeEmpty();
+        deploys.ShouldAllBe(j => j.Roles.SequenceEqual(new[] { DeployRole }));
+        deploys.Single(j => j.File == "deploy.yml").Environment.ShouldBe("${{ startsWith(github.ref, 'refs/tags/v') && 'production' || 'staging' }}");
+        deploys.Where(j => j.File != "deploy.yml").ShouldAllBe(j => j.Environment == "${{ inputs.environment }}");
+    }
 }

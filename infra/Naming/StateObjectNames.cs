@@ -1,0 +1,27 @@
+namespace Deployments.Infra.Naming;
+
+/// <summary>
+/// Object keys of a DIY (S3) backend's state, per project and stack, for IAM policies on the state bucket. Layout
+/// of project-scoped backends (the default since Pulumi v3.61.0; pulumi/pulumi pkg/backend/diy/store.go, lock.go,
+/// https://www.pulumi.com/docs/iac/concepts/state-and-backends/#using-a-diy-backend): <c>.pulumi/meta.yaml</c>,
+/// <c>stacks/&lt;project&gt;/&lt;stack&gt;.json</c> (also <c>.json.bak</c>, <c>.json.gz</c>),
+/// <c>history/&lt;project&gt;/&lt;stack&gt;/…</c>, <c>backups/&lt;project&gt;/&lt;stack&gt;/…</c> and
+/// <c>locks/organization/&lt;project&gt;/&lt;stack&gt;/…</c>. <paramref name="Stack"/> may be a pattern (<c>preview-*</c>).
+/// </summary>
+public sealed record StateObjectNames(string Project, string Stack)
+{
+    public const string Root = ".pulumi/";
+    public const string Meta = Root + "meta.yaml";
+
+    /// <summary>The checkpoint and its <c>.bak</c>/<c>.gz</c> variants.</summary>
+    public string Checkpoint => $"{Root}stacks/{Project}/{Stack}.json*";
+
+    /// <summary>Every object the stack's own operations write: checkpoint, history, backups and locks.</summary>
+    public IReadOnlyList<string> Writable =>
+    [
+        Checkpoint,
+        $"{Root}history/{Project}/{Stack}/*",
+        $"{Root}backups/{Project}/{Stack}/*",
+        $"{Root}locks/organization/{Project}/{Stack}/*",
+    ];
+}

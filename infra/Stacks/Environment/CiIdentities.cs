@@ -1,0 +1,83 @@
+using Deployments.Infra.Config;
+using Deployments.Infra.Naming;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks.Environment;
+
+/// <summary>
+/// The identities CI uses, one role per purpose, created only when <c>ci</c> is configured: GitHub's OIDC
+/// provider (or an existing one: IAM allows one provider per URL per account, so staging creates it and production
+/// names it), the environment's deploy role (only jobs in the GitHub environment of the same name) and its preview
+/// role (only pull_request runs, and the default branch's scheduled sweeper). The preview boundary exists whenever
+/// the environment hosts previews, so preview stacks can always set it on the roles they create.
+/// </summary>
+public static class CiIdentities
+{
+    /// <summary>Two hours: the deploy workflow asks for 90 minutes (<c>role-duration-seconds: 5400</c>).</summary>
+    public const int DeploySessionSeconds = 7200;
+
+    public static void Add(PulumiTemplate template, EnvironmentSettings settings, EnvironmentNames names, string project, object vpcId)
+    {
+        var ci = settings.Ci;
+        var hostsPreviews = ci?.Previews ?? true;
+        var ciNames = CiNames.For(settings.App.AppName, settings.Environment);
+        var inputs = new CiPolicyInputs
+        {
+            AppName = settings.App.AppName,
+            Project = project,
+            Names = names,
+            Ci = ciNames,
+            Arns = new AwsArns(settings.Region),
+            VpcId = vpcId,
+            BoundaryArn = Expr.Ref(LogicalNames.PreviewBoundary, "arn"),
+            StateBucket = ci?.StateBucket,
+            PreviewSecretArns = settings.PreviewDefaults.Secrets.Values.ToList(),
+        };
+        if (hostsPreviews)
+        {
+            var boundary = template.Add(new TemplateResource(LogicalNames.PreviewBoundary, "aws:iam:Policy", new Props
+            {
+                ["name"] = ciNames.PreviewBoundaryPolicyName,
+                ["description"] = $"Permissions boundary of every role a preview of {names.Environment} creates",
+                ["policy"] = PreviewBoundaryPolicy.Render(inputs),
+            }));
+            template.AddOutput(EnvironmentOutputs.PreviewBoundaryArn, boundary.Out("arn"));
+        }
+        if (ci is null) return;
+
+        object providerArn = ci.OidcProviderArn ?? (object)template.Add(new TemplateResource(LogicalNames.GitHubOidcProvider,
+            "aws:iam:OpenIdConnectProvider", new Props
+            {
+                ["url"] = GitHubOidc.Url,
+                ["clientIdLists"] = new[] { GitHubOidc.Audience },
+            })).Out("arn");
+        template.AddOutput(EnvironmentOutputs.GitHubOidcProviderArn, providerArn);
+
+        var deploy = AddRole(template, LogicalNames.CiDeployRole, ciNames.DeployRoleName,
+            $"CI deploys of {names.Environment}: jobs in the GitHub environment '{names.Environment}' of {ci.Repository}",
+            GitHubOidc.Trust(providerArn, [GitHubOidc.EnvironmentSubject(ci.Repository, names.Environment)]));
+        // A deploy job may run 90 minutes (deploy.yml timeout-minutes); sessions default to, and are capped at, one hour
+        // unless the role allows more (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html).
+        deploy.Properties["maxSessionDuration"] = DeploySessionSeconds;
+        AddPolicy(template, LogicalNames.CiDeployRolePolicy, deploy, DeployRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
+        template.AddOutput(EnvironmentOutputs.CiDeployRoleArn, deploy.Out("arn"));
+
+        if (!hostsPreviews) return;
+        var preview = AddRole(template, LogicalNames.CiPreviewRole, ciNames.PreviewRoleName,
+            $"CI previews of {names.Environment}: pull_request runs of {ci.Repository} and its {ci.DefaultBranch} branch's sweeper",
+            GitHubOidc.Trust(providerArn, [GitHubOidc.PullRequestSubject(ci.Repository), GitHubOidc.BranchSubject(ci.Repository, ci.DefaultBranch)]));
+        AddPolicy(template, LogicalNames.CiPreviewRolePolicy, preview, PreviewRolePolicy.Render(inputs));
+        template.AddOutput(EnvironmentOutputs.CiPreviewRoleArn, preview.Out("arn"));
+    }
+
+    private static TemplateResource AddRole(PulumiTemplate template, string logicalName, string name, string description, Props trust) =>
+        template.Add(new TemplateResource(logicalName, "aws:iam:Role", new Props
+        {
+            ["name"] = name,
+            ["description"] = description,
+            ["assumeRolePolicy"] = trust,
+        }));
+
+    private static void AddPolicy(PulumiTemplate template, string logicalName, TemplateResource role, Props document) =>
+        template.Add(new TemplateResource(logicalName, "aws:iam:RolePolicy", new Props { ["role"] = role.Out("id"), ["policy"] = document }));
+}

@@ -1,0 +1,24 @@
+using Deployments.Infra.Naming;
+
+namespace Deployments.Infra.Stacks.Environment;
+
+/// <summary>What the CI policies are derived from: the names (never hand-written), the stack, and a few references.</summary>
+public sealed record CiPolicyInputs
+{
+    public required string AppName { get; init; }
+    public required string Project { get; init; }
+    public required EnvironmentNames Names { get; init; }
+    public required CiNames Ci { get; init; }
+    public required AwsArns Arns { get; init; }
+    /// <summary>The environment's VPC ID (a reference or a literal).</summary>
+    public required object VpcId { get; init; }
+    /// <summary>The preview boundary policy's ARN (a reference).</summary>
+    public required object BoundaryArn { get; init; }
+    /// <summary>The DIY backend's bucket, or null.</summary>
+    public string? StateBucket { get; init; }
+    /// <summary>The secret ARNs the environment's preview defaults name (what previews may read).</summary>
+    public required IReadOnlyCollection<string> PreviewSecretArns { get; init; }
+
+    /// <summary><c>app-pv-*</c>: every preview AWS name of this app.</summary>
+    public string PreviewNamePattern => PreviewNames.AwsNamePrefix(AppName) + "*";
+}
