@@ -26,6 +26,7 @@ public static class EnvironmentSettingsReader
             config.Problem("taskPolicyArns", $"'{arn}' is not allowed: an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)");
 
         var protect = config.Bool("protect", false);
+        var production = PostureSettingsReader.ReadProduction(config, stack, app);
         return new EnvironmentSettings
         {
             Environment = stack,
@@ -38,6 +39,9 @@ public static class EnvironmentSettingsReader
             Scaling = new ScalingSettings(minTasks, maxTasks, config.Int("cpuTarget", 70, 10, 95), config.Int("memoryTarget", 70, 10, 95)),
             Database = ReadDatabase(config, protect),
             Protect = protect,
+            Production = production,
+            AccessLogs = PostureSettingsReader.ReadAccessLogs(config, production),
+            TaskEgress = PostureSettingsReader.ReadEgress(config),
             Dns = dns,
             TaskPolicyArns = taskPolicies,
             PreviewDefaults = PreviewDefaultsReader.Read(config, app),

@@ -44,4 +44,10 @@ public static class LogicalNames
     public const string PreviewCertificateValidation = "preview-certificate-validation";
     public const string PreviewListenerCertificate = "preview-listener-certificate";
     public const string Parent = "parent";
+    public const string AccessLogsBucket = "access-logs-bucket";
+    public const string AccessLogsPublicAccessBlock = "access-logs-public-access-block";
+    public const string AccessLogsEncryption = "access-logs-encryption";
+    public const string AccessLogsLifecycle = "access-logs-lifecycle";
+    public const string AccessLogsPolicy = "access-logs-policy";
+    public const string FinalSnapshotSuffix = "final-snapshot-suffix";
 }

@@ -30,8 +30,10 @@ public static class EnvironmentStack
         var previewCertificate = settings.Dns?.PreviewDomain is null ? null : DnsResources.AddPreviewCertificate(template, settings.Dns);
         var listenerCertificate = (object?)settings.CertificateArn ?? previewCertificate;
         var extraCertificate = settings.CertificateArn is null ? null : previewCertificate;
+        var accessLogs = settings.AccessLogs is null ? null
+            : AccessLogResources.Add(template, names, settings.AccessLogs, settings.Region, settings.Protect);
         var (alb, listener) = LoadBalancerResources.Add(template, names.LoadBalancerName, network, albSg, settings.Protect,
-            listenerCertificate, extraCertificate);
+            listenerCertificate, extraCertificate, accessLogs);
         if (settings.Dns is not null) DnsResources.AddRecords(template, settings.Dns, alb);
 
         var (repository, liveImage, migrationImage) = RegistryResources.Add(template, names.RepositoryName, settings);
