@@ -27,6 +27,7 @@ public static class EnvironmentSettingsReader
 
         var protect = config.Bool("protect", false);
         var production = PostureSettingsReader.ReadProduction(config, stack, app);
+        var egress = PostureSettingsReader.ReadEgress(config);
         return new EnvironmentSettings
         {
             Environment = stack,
@@ -41,10 +42,10 @@ public static class EnvironmentSettingsReader
             Protect = protect,
             Production = production,
             AccessLogs = PostureSettingsReader.ReadAccessLogs(config, production),
-            TaskEgress = PostureSettingsReader.ReadEgress(config),
+            TaskEgress = egress,
             Dns = dns,
             TaskPolicyArns = taskPolicies,
-            PreviewDefaults = PreviewDefaultsReader.Read(config, app),
+            PreviewDefaults = PreviewDefaultsReader.Read(config, app, egress),
         };
     }
 

@@ -37,18 +37,21 @@ public static class PostureSettingsReader
         return new AccessLogSettings(bucket, days);
     }
 
-    public static EgressSettings ReadEgress(ConfigReader config)
+    /// <summary>Task egress; keys that are absent take <paramref name="inherited"/> (previews inherit the environment's).</summary>
+    public static EgressSettings ReadEgress(ConfigReader config, EgressSettings? inherited = null)
     {
-        var open = config.Bool(PostureKeys.TaskEgressOpen, false);
-        var texts = config.StringList(PostureKeys.TaskEgressRules, EgressRule.Allowed);
+        inherited ??= EgressSettings.Restricted;
+        var open = config.Bool(PostureKeys.TaskEgressOpen, inherited.Open);
+        var hasRules = config.Has(PostureKeys.TaskEgressRules);
         var rules = new List<EgressRule>();
-        foreach (var text in texts)
+        foreach (var text in config.StringList(PostureKeys.TaskEgressRules, EgressRule.Allowed))
         {
             if (EgressRule.TryParse(text, out var rule)) rules.Add(rule!);
             else config.Problem(PostureKeys.TaskEgressRules, $"'{text}' is not allowed: {EgressRule.Allowed}");
         }
-        if (open && texts.Count > 0)
+        IReadOnlyList<EgressRule> extra = hasRules ? rules.Distinct().ToList() : inherited.ExtraRules;
+        if (open && extra.Count > 0)
             config.Problem(PostureKeys.TaskEgressRules, $"must be empty when {PostureKeys.TaskEgressOpen} is true (all outbound traffic is allowed then)");
-        return new EgressSettings(open, rules.Distinct().ToList());
+        return new EgressSettings(open, open ? [] : extra);
     }
 }

@@ -49,5 +49,6 @@ public static class LogicalNames
     public const string AccessLogsEncryption = "access-logs-encryption";
     public const string AccessLogsLifecycle = "access-logs-lifecycle";
     public const string AccessLogsPolicy = "access-logs-policy";
+    public const string VpcCidrLookup = "vpc-cidr";
     public const string FinalSnapshotSuffix = "final-snapshot-suffix";
 }

@@ -34,6 +34,7 @@ public static class EnvironmentOutputs
         template.AddOutput("listenerArn", r.Listener.Out("arn"));
         template.AddOutput("urlScheme", https ? "https" : "http");
         template.AddOutput("vpcId", r.Network.VpcId);
+        template.AddOutput("vpcCidr", r.Network.VpcCidr);
         template.AddOutput("publicSubnetIds", r.Network.PublicSubnetIds);
         template.AddOutput("privateSubnetIds", r.Network.PrivateSubnetIds);
         template.AddOutput("albSecurityGroupId", r.AlbSecurityGroup.Out("id"));
@@ -74,5 +75,7 @@ public static class EnvironmentOutputs
         ["env"] = Props.Sorted(d.Environment),
         ["secrets"] = Props.Sorted(d.Secrets),
         ["databaseStrategy"] = d.DatabaseStrategy,
+        [PostureKeys.TaskEgressOpen] = d.TaskEgress.Open,
+        [PostureKeys.TaskEgressRules] = d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList(),
     };
 }

@@ -56,6 +56,8 @@ public static class EnvironmentStack
             BackupRetentionDays = settings.Database.BackupRetentionDays,
             Protect = settings.Protect,
         });
+        TaskEgress.Add(template, serviceSg, settings.TaskEgress, network.VpcCidr,
+            database is null ? null : Expr.Ref(LogicalNames.DatabaseSecurityGroup, "id"));
         var (dbEnvironment, dbSecrets) = database is null
             ? (new Dictionary<string, object>(), new Dictionary<string, object>())
             : DatabaseResources.ContainerSettings(database, settings.Database!.DatabaseName);
