@@ -44,13 +44,14 @@ public static class PostureSettingsReader
         var open = config.Bool(PostureKeys.TaskEgressOpen, inherited.Open);
         var hasRules = config.Has(PostureKeys.TaskEgressRules);
         var rules = new List<EgressRule>();
-        foreach (var text in config.StringList(PostureKeys.TaskEgressRules, EgressRule.Allowed))
+        var texts = config.StringList(PostureKeys.TaskEgressRules, EgressRule.Allowed);
+        foreach (var text in texts)
         {
             if (EgressRule.TryParse(text, out var rule)) rules.Add(rule!);
             else config.Problem(PostureKeys.TaskEgressRules, $"'{text}' is not allowed: {EgressRule.Allowed}");
         }
         IReadOnlyList<EgressRule> extra = hasRules ? rules.Distinct().ToList() : inherited.ExtraRules;
-        if (open && extra.Count > 0)
+        if (open && (hasRules ? texts.Count : extra.Count) > 0)
             config.Problem(PostureKeys.TaskEgressRules, $"must be empty when {PostureKeys.TaskEgressOpen} is true (all outbound traffic is allowed then)");
         return new EgressSettings(open, open ? [] : extra);
     }
