@@ -65,6 +65,16 @@ public class AccessLogTests
         template.HasResourceProperties("aws:s3:BucketLifecycleConfiguration", new { rules = new[] { new { expiration = new { days = 30 } } } });
     }
 
+    [Test]
+    public void The_bucket_prefix_fits_the_providers_37_characters_with_the_longest_names()
+    {
+        var names = Infra.Naming.EnvironmentNames.For(new string('a', Infra.Naming.NameRules.MaxAppNameLength),
+            new string('e', Infra.Naming.NameRules.MaxEnvironmentLength));
+
+        names.AccessLogsBucketPrefix.Length.ShouldBeLessThanOrEqualTo(37);
+        names.AccessLogsBucketPrefix.ShouldEndWith("-alb-logs-");
+    }
+
     [TestCase("us-east-1", "127311923021")]
     [TestCase("eu-west-1", "156460612806")]
     [TestCase("ap-southeast-3", "589379963580")]
