@@ -22,8 +22,18 @@ public static class ParentFromOutputs
             d.GetProperty("migrationCommand").EnumerateArray().Select(e => e.GetString()!).ToList(),
             d.GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
             d.GetProperty("secrets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
-            d.GetProperty("databaseStrategy").GetString()!);
+            d.GetProperty("databaseStrategy").GetString()!) { TaskEgress = Egress(d) };
         return new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", outputs.Text("appName"), outputs.Text("region"),
             outputs.Text("previewDomain"), outputs.Text("urlScheme"), defaults);
+    }
+
+    /// <summary>Parents deployed before task egress was configurable have no such members: their previews get the restricted default.</summary>
+    private static EgressSettings Egress(JsonElement d)
+    {
+        var open = d.TryGetProperty(PostureKeys.TaskEgressOpen, out var o) && o.ValueKind == JsonValueKind.True;
+        var rules = d.TryGetProperty(PostureKeys.TaskEgressRules, out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Select(e => EgressRule.TryParse(e.GetString() ?? "", out var rule) ? rule : null).OfType<EgressRule>().ToList()
+            : [];
+        return new EgressSettings(open, rules);
     }
 }

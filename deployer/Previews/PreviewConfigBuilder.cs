@@ -37,6 +37,8 @@ public static class PreviewConfigBuilder
             ["env"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Environment.ToDictionary(), StringComparer.Ordinal)),
             ["secrets"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Secrets.ToDictionary(), StringComparer.Ordinal)),
             ["databaseStrategy"] = d.DatabaseStrategy,
+            [PostureKeys.TaskEgressOpen] = d.TaskEgress.Open ? "true" : "false",
+            [PostureKeys.TaskEgressRules] = JsonSerializer.Serialize(d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList()),
             // With a sidecar database two tasks would hold two databases: replace, never overlap.
             ["deploymentMinHealthyPercent"] = d.DatabaseStrategy == DatabaseStrategies.Sidecar ? "0" : "100",
         };

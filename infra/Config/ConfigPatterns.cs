@@ -62,4 +62,10 @@ public static partial class ConfigPatterns
 
     [GeneratedRegex(@"^db\.[a-z0-9]+\.[a-z0-9]+$")]
     public static partial Regex DbInstanceClass();
+
+    // S3 bucket names: 3-63 of [a-z0-9.-], starting and ending with a letter or digit
+    // (https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html).
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\z")]
+    public static partial Regex BucketName();
+    public const string BucketNameAllowed = "an existing S3 bucket name: 3-63 of a-z, 0-9, '.' and '-', starting and ending with a letter or digit";
 }

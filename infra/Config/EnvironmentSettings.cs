@@ -14,6 +14,11 @@ public sealed record EnvironmentSettings
     public DatabaseSettings? Database { get; init; }
     /// <summary>Deletion protection, final snapshots and Pulumi <c>protect</c> (production).</summary>
     public required bool Protect { get; init; }
+    /// <summary>Production posture: immutable ECR tags, no <c>latest</c>, access logs on by default (<see cref="PostureSettingsReader"/>).</summary>
+    public required bool Production { get; init; }
+    /// <summary>ALB access logs, or null when off.</summary>
+    public AccessLogSettings? AccessLogs { get; init; }
+    public required EgressSettings TaskEgress { get; init; }
     public DnsSettings? Dns { get; init; }
     public required IReadOnlyList<string> TaskPolicyArns { get; init; }
     public required PreviewDefaults PreviewDefaults { get; init; }

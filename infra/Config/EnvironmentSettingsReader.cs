@@ -26,6 +26,8 @@ public static class EnvironmentSettingsReader
             config.Problem("taskPolicyArns", $"'{arn}' is not allowed: an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)");
 
         var protect = config.Bool("protect", false);
+        var production = PostureSettingsReader.ReadProduction(config, stack, app);
+        var egress = PostureSettingsReader.ReadEgress(config);
         return new EnvironmentSettings
         {
             Environment = stack,
@@ -38,9 +40,12 @@ public static class EnvironmentSettingsReader
             Scaling = new ScalingSettings(minTasks, maxTasks, config.Int("cpuTarget", 70, 10, 95), config.Int("memoryTarget", 70, 10, 95)),
             Database = ReadDatabase(config, protect),
             Protect = protect,
+            Production = production,
+            AccessLogs = PostureSettingsReader.ReadAccessLogs(config, production),
+            TaskEgress = egress,
             Dns = dns,
             TaskPolicyArns = taskPolicies,
-            PreviewDefaults = PreviewDefaultsReader.Read(config, app),
+            PreviewDefaults = PreviewDefaultsReader.Read(config, app, egress),
             Ci = CiSettingsReader.Read(config),
         };
     }

@@ -14,7 +14,7 @@ public sealed record ImageBuildSettings(string Context, string? Dockerfile, stri
         {
             var tags = new List<string> { ShortSha };
             if (Version is not null) tags.Add($"{Version}-{ShortSha}");
-            if (Branch is not null && Branch == DefaultBranch) tags.Add("latest");
+            if (Branch is not null && Branch == DefaultBranch) tags.Add(PostureKeys.LatestTag);
             return tags;
         }
     }

@@ -15,4 +15,8 @@ public sealed record PreviewDefaults(
     IReadOnlyList<string> MigrationCommand,
     IReadOnlyDictionary<string, string> Environment,
     IReadOnlyDictionary<string, string> Secrets,
-    string DatabaseStrategy);
+    string DatabaseStrategy)
+{
+    /// <summary>The previews' task egress; by default the environment's own.</summary>
+    public EgressSettings TaskEgress { get; init; } = EgressSettings.Restricted;
+}

@@ -8,12 +8,12 @@ namespace Deployments.Infra.Config;
 /// </summary>
 public static class PreviewDefaultsReader
 {
-    public static PreviewDefaults Read(ConfigReader config, AppSettings app)
+    public static PreviewDefaults Read(ConfigReader config, AppSettings app, EgressSettings egress)
     {
         var section = config.Object("previewDefaults");
         if (section is null)
             return new PreviewDefaults(app.Cpu, app.Memory, true, AppDefaults.Preview.LogRetentionDays, app.ContainerPort, app.HealthCheckPath,
-                app.HealthCheckGraceSeconds, app.MigrationCommand, app.Environment, app.Secrets, DatabaseStrategies.None);
+                app.HealthCheckGraceSeconds, app.MigrationCommand, app.Environment, app.Secrets, DatabaseStrategies.None) { TaskEgress = egress };
 
         var cpu = section.Int("cpu", app.Cpu, 256, 16384);
         var memory = section.Int("memory", app.Memory, 512, 122880);
@@ -30,7 +30,10 @@ public static class PreviewDefaultsReader
             command.Count > 0 ? command : app.MigrationCommand,
             section.Has("env") ? section.StringMap("env", "a mapping of variable name to plain value") : app.Environment,
             section.Has("secrets") ? section.StringMap("secrets", "a mapping of variable name to secret ARN") : app.Secrets,
-            section.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All));
+            section.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All))
+        {
+            TaskEgress = PostureSettingsReader.ReadEgress(section, egress),
+        };
         foreach (var name in SortedKeys.Of(defaults.Secrets))
             if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))
                 section.Problem($"secrets.{name}", $"'{defaults.Secrets[name]}' is not allowed: {ConfigPatterns.SecretArnAllowed}");

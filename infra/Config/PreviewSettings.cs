@@ -14,4 +14,6 @@ public sealed record PreviewSettings
     /// <summary>Host name; when absent, <c>&lt;slug&gt;.&lt;parent previewDomain&gt;</c>.</summary>
     public string? Host { get; init; }
     public required int DesiredCount { get; init; }
+    /// <summary>Outbound rules of the preview's tasks (the parent's <c>previewDefaults</c> hand them down).</summary>
+    public required EgressSettings TaskEgress { get; init; }
 }

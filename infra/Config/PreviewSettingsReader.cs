@@ -27,6 +27,7 @@ public static class PreviewSettingsReader
             DatabaseStrategy = strategy,
             Host = config.OptionalString("host", ConfigPatterns.DnsName(), ConfigPatterns.DnsNameAllowed),
             DesiredCount = config.Int("desiredCount", 1, 0, 2),
+            TaskEgress = PostureSettingsReader.ReadEgress(config),
         };
     }
 

@@ -14,6 +14,12 @@ public sealed record EnvironmentNames(
     string DatabaseIdentifier, string DatabaseSecurityGroupName, string DatabaseSubnetGroupName,
     string PreviewLogGroupPrefix)
 {
+    /// <summary>
+    /// Prefix of the access-log bucket's name; AWS appends a unique suffix (bucket names are global). At most 37
+    /// characters (the provider's <c>bucketPrefix</c> limit), so <c>app-env</c> is cut to 27.
+    /// </summary>
+    public string AccessLogsBucketPrefix => $"{ClusterName[..Math.Min(ClusterName.Length, 27)]}-alb-logs-";
+
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static EnvironmentNames For(string appName, string environment)
     {

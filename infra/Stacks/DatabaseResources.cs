@@ -59,10 +59,32 @@ public static class DatabaseResources
             ["autoMinorVersionUpgrade"] = true,
             ["applyImmediately"] = !spec.Protect,
         };
-        // The final snapshot's name is fixed; deleting twice needs the old snapshot removed first (RDS rejects duplicates).
-        if (spec.Protect) props["finalSnapshotIdentifier"] = $"{spec.Identifier}-final";
+        if (spec.Protect) props["finalSnapshotIdentifier"] = FinalSnapshotIdentifier(template, spec);
         return template.Add(new TemplateResource(LogicalNames.Database, "aws:rds:Instance", props,
             new ResourceOptions { Protect = spec.Protect }));
+    }
+
+    /// <summary>
+    /// <c>&lt;identifier&gt;-final-&lt;8 hex&gt;</c>. RDS refuses a final snapshot whose name exists, so a fixed name would make
+    /// deleting a re-created database fail while the first one's snapshot is kept. The suffix is a
+    /// <c>random:RandomId</c> born with the stack (a re-created stack gets a new one) and renewed when a property
+    /// that replaces the instance changes (its keepers), so every instance's final snapshot has its own name.
+    /// Snapshot names: 1-255 letters, digits and hyphens, starting with a letter
+    /// (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_DeleteDBInstance.html).
+    /// </summary>
+    private static Expr FinalSnapshotIdentifier(PulumiTemplate template, DatabaseSpec spec)
+    {
+        var suffix = template.Add(new TemplateResource(LogicalNames.FinalSnapshotSuffix, "random:index:RandomId", new Props
+        {
+            ["byteLength"] = 4,
+            ["keepers"] = new Props
+            {
+                ["identifier"] = spec.Identifier,
+                ["dbName"] = spec.DatabaseName,
+                ["username"] = spec.Username,
+            },
+        }, new ResourceOptions { Version = ProviderVersions.Random }));
+        return Expr.Interpolate($"{spec.Identifier}-final-", suffix.Out("hex"));
     }
 
     /// <summary>The ARN of the secret RDS created for the master user.</summary>

@@ -26,5 +26,6 @@ public static class DiscoveryStack
         ("aws", ProviderVersions.Aws),
         ("awsx", ProviderVersions.Awsx),
         ("docker-build", ProviderVersions.DockerBuild),
+        ("random", ProviderVersions.Random),
     ];
 }

@@ -50,4 +50,11 @@ public static class LogicalNames
     public const string CiDeployRolePolicy = "ci-deploy-role-policy";
     public const string CiPreviewRole = "ci-preview-role";
     public const string CiPreviewRolePolicy = "ci-preview-role-policy";
+    public const string AccessLogsBucket = "access-logs-bucket";
+    public const string AccessLogsPublicAccessBlock = "access-logs-public-access-block";
+    public const string AccessLogsEncryption = "access-logs-encryption";
+    public const string AccessLogsLifecycle = "access-logs-lifecycle";
+    public const string AccessLogsPolicy = "access-logs-policy";
+    public const string VpcCidrLookup = "vpc-cidr";
+    public const string FinalSnapshotSuffix = "final-snapshot-suffix";
 }

@@ -10,4 +10,6 @@ public static class ProviderVersions
     public const string Aws = "7.48.0";
     public const string Awsx = "3.9.0";
     public const string DockerBuild = "0.0.22";
+    /// <summary>For the final-snapshot suffix of protected databases (<see cref="DatabaseResources"/>).</summary>
+    public const string Random = "4.21.2";
 }

@@ -4,7 +4,8 @@ namespace Deployments.Infra.Stacks;
 
 /// <summary>
 /// Security groups: the ALB accepts HTTP(S) from anywhere; app and preview tasks accept only the container port
-/// and only from the ALB's group. Egress stays open: tasks pull images and call APIs through the NAT.
+/// and only from the ALB's group. Task groups have no inline egress: <see cref="TaskEgress"/> adds their outbound
+/// rules as separate resources (the provider removes the default allow-all rule of a group it creates).
 /// </summary>
 public static class SecurityGroups
 {
@@ -36,7 +37,6 @@ public static class SecurityGroups
                     ["securityGroups"] = new[] { albSecurityGroupId },
                 },
             },
-            ["egress"] = new[] { AllEgress() },
         }));
 
     private static Props Anywhere(int port, string what) => new()

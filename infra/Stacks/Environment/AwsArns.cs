@@ -34,6 +34,8 @@ public sealed class AwsArns(string region)
     public Expr LogGroup(string name) => Regional("logs", $"log-group:{name}");
     public Expr Repository(string name) => Regional("ecr", $"repository/{name}");
     public Expr SecurityGroup() => Regional("ec2", "security-group/*");
+    /// <summary>Rules have ARNs of their own (security-group-rule/sgr-…), named in the same requests as their group.</summary>
+    public Expr SecurityGroupRule() => Regional("ec2", "security-group-rule/*");
     public Expr Vpc(object vpcId) => Regional("ec2", "vpc/", vpcId);
     public Expr DbInstance(string identifier) => Regional("rds", $"db:{identifier}");
     public Expr DbSubnetGroup(string name) => Regional("rds", $"subgrp:{name}");

@@ -54,6 +54,8 @@ public static class DeployRolePolicy
             }),
             Allow("Database", ["rds:*"], [a.DbInstance(n.DatabaseIdentifier), a.DbSubnetGroup(n.DatabaseSubnetGroupName),
                 a.Regional("rds", "pg:default.*"), a.Regional("rds", "og:default:*"), a.Regional("rds", $"snapshot:{n.DatabaseIdentifier}-*")]),
+            // The access-logs bucket the stack may create (AccessLogResources): named by its prefix, suffixed by Pulumi.
+            Allow("AccessLogsBucket", ["s3:*"], [AwsArns.S3(n.AccessLogsBucketPrefix + "*"), AwsArns.S3(n.AccessLogsBucketPrefix + "*/*")]),
             Allow("ManagedMasterSecret", ["secretsmanager:*"], [a.Secret("rds!db-*")],
                 new Props { ["ForAnyValue:StringEquals"] = new Props { ["aws:CalledVia"] = "rds.amazonaws.com" } }),
         };

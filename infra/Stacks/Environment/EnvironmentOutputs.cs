@@ -43,6 +43,7 @@ public static class EnvironmentOutputs
         template.AddOutput("listenerArn", r.Listener.Out("arn"));
         template.AddOutput("urlScheme", https ? "https" : "http");
         template.AddOutput("vpcId", r.Network.VpcId);
+        template.AddOutput("vpcCidr", r.Network.VpcCidr);
         template.AddOutput("publicSubnetIds", r.Network.PublicSubnetIds);
         template.AddOutput("privateSubnetIds", r.Network.PrivateSubnetIds);
         template.AddOutput("albSecurityGroupId", r.AlbSecurityGroup.Out("id"));
@@ -83,5 +84,7 @@ public static class EnvironmentOutputs
         ["env"] = Props.Sorted(d.Environment),
         ["secrets"] = Props.Sorted(d.Secrets),
         ["databaseStrategy"] = d.DatabaseStrategy,
+        [PostureKeys.TaskEgressOpen] = d.TaskEgress.Open,
+        [PostureKeys.TaskEgressRules] = d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList(),
     };
 }

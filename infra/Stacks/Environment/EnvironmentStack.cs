@@ -30,8 +30,10 @@ public static class EnvironmentStack
         var previewCertificate = settings.Dns?.PreviewDomain is null ? null : DnsResources.AddPreviewCertificate(template, settings.Dns);
         var listenerCertificate = (object?)settings.CertificateArn ?? previewCertificate;
         var extraCertificate = settings.CertificateArn is null ? null : previewCertificate;
+        var accessLogs = settings.AccessLogs is null ? null
+            : AccessLogResources.Add(template, names, settings.AccessLogs, settings.Region, settings.Protect);
         var (alb, listener) = LoadBalancerResources.Add(template, names.LoadBalancerName, network, albSg, settings.Protect,
-            listenerCertificate, extraCertificate);
+            listenerCertificate, extraCertificate, accessLogs);
         if (settings.Dns is not null) DnsResources.AddRecords(template, settings.Dns, alb);
 
         var (repository, liveImage, migrationImage) = RegistryResources.Add(template, names.RepositoryName, settings);
@@ -54,6 +56,8 @@ public static class EnvironmentStack
             BackupRetentionDays = settings.Database.BackupRetentionDays,
             Protect = settings.Protect,
         });
+        TaskEgress.Add(template, serviceSg, settings.TaskEgress, network.VpcCidr,
+            database is null ? null : Expr.Ref(LogicalNames.DatabaseSecurityGroup, "id"));
         var (dbEnvironment, dbSecrets) = database is null
             ? (new Dictionary<string, object>(), new Dictionary<string, object>())
             : DatabaseResources.ContainerSettings(database, settings.Database!.DatabaseName);

@@ -13,9 +13,10 @@ public static class LoadBalancerResources
     public const string TlsPolicy = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
     public static (TemplateResource LoadBalancer, TemplateResource Listener) Add(PulumiTemplate template, string name,
-        Network network, TemplateResource albSecurityGroup, bool protect, object? certificateArn, object? extraCertificateArn)
+        Network network, TemplateResource albSecurityGroup, bool protect, object? certificateArn, object? extraCertificateArn,
+        AccessLogResources.Result? accessLogs)
     {
-        var alb = template.Add(new TemplateResource(LogicalNames.LoadBalancer, "aws:lb:LoadBalancer", new Props
+        var props = new Props
         {
             ["name"] = name,
             ["loadBalancerType"] = "application",
@@ -25,7 +26,10 @@ public static class LoadBalancerResources
             ["dropInvalidHeaderFields"] = true,
             ["enableDeletionProtection"] = protect,
             ["idleTimeout"] = 60,
-        }, new ResourceOptions { Protect = protect }));
+        };
+        if (accessLogs is not null) props["accessLogs"] = accessLogs.AccessLogs;
+        var alb = template.Add(new TemplateResource(LogicalNames.LoadBalancer, "aws:lb:LoadBalancer", props,
+            new ResourceOptions { Protect = protect, DependsOn = accessLogs?.DependsOn ?? [] }));
 
         if (certificateArn is null)
             return (alb, AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", NotFound(), null));

@@ -12,7 +12,11 @@ public static class NetworkResources
     public static Network Add(PulumiTemplate template, NetworkSettings settings)
     {
         if (settings.UsesExistingVpc)
-            return new Network(settings.ExistingVpcId!, settings.PublicSubnetIds.ToList(), settings.PrivateSubnetIds.ToList());
+        {
+            template.AddVariable(LogicalNames.VpcCidrLookup, Fn.Invoke("aws:ec2:getVpc", new Props { ["id"] = settings.ExistingVpcId! }, "cidrBlock"));
+            return new Network(settings.ExistingVpcId!, settings.PublicSubnetIds.ToList(), settings.PrivateSubnetIds.ToList(),
+                Expr.Ref(LogicalNames.VpcCidrLookup));
+        }
 
         var vpc = template.Add(new TemplateResource(LogicalNames.Vpc, "awsx:ec2:Vpc", new Props
         {
@@ -27,6 +31,6 @@ public static class NetworkResources
             // A component's children do not see a YAML default provider unless it is passed on.
             Providers = new Dictionary<string, string> { ["aws"] = LogicalNames.Provider },
         }));
-        return new Network(vpc.Out("vpcId"), vpc.Out("publicSubnetIds"), vpc.Out("privateSubnetIds"));
+        return new Network(vpc.Out("vpcId"), vpc.Out("publicSubnetIds"), vpc.Out("privateSubnetIds"), settings.VpcCidr);
     }
 }

@@ -68,6 +68,14 @@ public static class PreviewRolePolicy
                 "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:ModifySecurityGroupRules",
                 "ec2:UpdateSecurityGroupRuleDescriptionsIngress", "ec2:UpdateSecurityGroupRuleDescriptionsEgress",
                 "ec2:CreateTags", "ec2:DeleteTags"], [a.SecurityGroup()], ResourceTagged(tag)),
+            // Each egress rule is its own resource (aws:vpc:SecurityGroupEgressRule): AuthorizeSecurityGroupEgress also
+            // names the new rule's ARN, tagged at creation by the provider's default tags. The rule ARN carries no
+            // preview tag, so it is allowed alone; the group in the same request must still pass the statement above
+            // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonec2.html).
+            Allow("PreviewSecurityGroupRules", ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress",
+                "ec2:RevokeSecurityGroupIngress", "ec2:RevokeSecurityGroupEgress", "ec2:ModifySecurityGroupRules"], [a.SecurityGroupRule()]),
+            Allow("TagOnCreateSecurityGroupRules", ["ec2:CreateTags"], [a.SecurityGroupRule()],
+                StringEquals("ec2:CreateAction", new[] { "AuthorizeSecurityGroupIngress", "AuthorizeSecurityGroupEgress" })),
 
             Allow("PreviewLogGroups", ["logs:CreateLogGroup", "logs:DeleteLogGroup", "logs:PutRetentionPolicy", "logs:DeleteRetentionPolicy",
                 "logs:TagResource", "logs:UntagResource", "logs:TagLogGroup", "logs:UntagLogGroup", "logs:ListTagsForResource",

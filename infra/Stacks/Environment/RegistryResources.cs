@@ -17,8 +17,10 @@ public static class RegistryResources
         {
             ["name"] = repositoryName,
             ["imageScanningConfiguration"] = new Props { ["scanOnPush"] = true },
-            // Mutable because the seeds' pipelines move `latest` on the default branch.
-            ["imageTagMutability"] = "MUTABLE",
+            // Production tags are immutable: a tag, once pushed, always names the image that was reviewed and deployed
+            // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html). Elsewhere tags stay
+            // mutable, because the pipelines move `latest` on the default branch for staging.
+            ["imageTagMutability"] = settings.Production ? "IMMUTABLE" : "MUTABLE",
             ["encryptionConfigurations"] = new[] { new Props { ["encryptionType"] = "AES256" } },
             // An unprotected environment can be torn down with its images; a protected one cannot.
             ["forceDelete"] = !settings.Protect,
@@ -54,11 +56,12 @@ public static class RegistryResources
                 Expr.Interpolate(url, ":" + settings.App.MigrationImageTag));
         }
 
-        var image = AddBuild(template, repository, settings.Build);
+        var image = AddBuild(template, repository, settings.Build, movingTags: !settings.Production);
         return (repository, image.Out("ref"), image.Out("ref"));
     }
 
-    private static TemplateResource AddBuild(PulumiTemplate template, TemplateResource repository, ImageBuildSettings build)
+    /// <summary>Without <paramref name="movingTags"/> (an immutable repository) <c>latest</c> is not pushed: a second push would fail.</summary>
+    private static TemplateResource AddBuild(PulumiTemplate template, TemplateResource repository, ImageBuildSettings build, bool movingTags)
     {
         template.AddVariable(LogicalNames.RegistryAuth, Fn.Invoke("aws:ecr:getAuthorizationToken",
             new Props { ["registryId"] = repository.Out("registryId") }));
@@ -66,7 +69,7 @@ public static class RegistryResources
         var props = new Props
         {
             ["push"] = true,
-            ["tags"] = build.Tags.Select(tag => (object)Expr.Interpolate(url, ":" + tag)).ToList(),
+            ["tags"] = build.Tags.Where(tag => movingTags || tag != PostureKeys.LatestTag).Select(tag => (object)Expr.Interpolate(url, ":" + tag)).ToList(),
             ["context"] = new Props { ["location"] = build.Context },
         };
         if (build.Dockerfile is not null) props["dockerfile"] = new Props { ["location"] = build.Dockerfile };

@@ -32,6 +32,8 @@ public static class PreviewStack
             parent("albSecurityGroupId"));
 
         var database = PreviewDatabase.Add(template, settings, names, tasksSg, parent);
+        TaskEgress.Add(template, tasksSg, settings.TaskEgress, parent("vpcCidr"),
+            settings.DatabaseStrategy == DatabaseStrategies.Instance ? Expr.Ref(LogicalNames.DatabaseSecurityGroup, "id") : null);
         var executionRole = PreviewRoles.AddExecutionRole(template, settings, names, logGroup, parent, database.SecretArn);
         // Previews deregister old revisions: nothing of a destroyed preview may stay behind.
         var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,

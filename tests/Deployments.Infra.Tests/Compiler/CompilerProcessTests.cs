@@ -47,7 +47,7 @@ public class CompilerProcessTests
         result.ExitCode.ShouldBe(0, result.StdErr);
         var resources = JsonNode.Parse(result.StdOut)!["resources"]!.AsObject();
         var packages = resources.Select(r => r.Value!["type"]!.GetValue<string>()).ToList();
-        packages.ShouldBe(new[] { "pulumi:providers:aws", "pulumi:providers:awsx", "pulumi:providers:docker-build" });
+        packages.ShouldBe(new[] { "pulumi:providers:aws", "pulumi:providers:awsx", "pulumi:providers:docker-build", "pulumi:providers:random" });
         resources.All(r => r.Value!["options"]!["version"] is not null).ShouldBeTrue();
     }
 

@@ -16,6 +16,7 @@ public static class TypeTokenMap
         ["@pulumi/aws"] = "aws",
         ["@pulumi/awsx"] = "awsx",
         ["@pulumi/docker-build"] = "dockerbuild",
+        ["@pulumi/random"] = "random",
     };
 
     public static string ArgsType(string token)
@@ -37,6 +38,7 @@ public static class TypeTokenMap
         "aws" => "aws",
         "awsx" => "awsx",
         "docker-build" => "dockerbuild",
+        "random" => "random",
         _ => "unknown_package_" + package.Replace('-', '_'),
     };
 }

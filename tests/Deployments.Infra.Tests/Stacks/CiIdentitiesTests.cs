@@ -281,4 +281,26 @@ public class CiIdentitiesTests
             size.ShouldBeLessThanOrEqualTo(10240, name);
         }
     }
+
+    [Test]
+    public void Previews_may_add_egress_rules_to_their_own_groups_and_the_deploy_role_may_manage_its_access_logs_bucket()
+    {
+        // Arrange
+        var staging = StackFixtures.Staging();
+        var production = StackFixtures.Production();
+
+        // Assert: rule ARNs are named beside their group (which still needs the preview tag), and tagged at creation only.
+        TemplateAssert.Matches(Statement(staging, "ci-preview-role-policy", "PreviewSecurityGroupRules"), new
+        {
+            Action = new[] { "ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
+                "ec2:RevokeSecurityGroupEgress", "ec2:ModifySecurityGroupRules" },
+            Resource = new[] { "arn:${partition}:ec2:eu-west-1:${account}:security-group-rule/*" },
+        }, "preview security group rules");
+        Statement(staging, "ci-preview-role-policy", "TagOnCreateSecurityGroupRules")["Condition"]!.ToJsonString()
+            .ShouldContain("\"ec2:CreateAction\":[\"AuthorizeSecurityGroupIngress\",\"AuthorizeSecurityGroupEgress\"]");
+        TemplateAssert.Matches(Statement(production, "ci-deploy-role-policy", "AccessLogsBucket")["Resource"], new[]
+        {
+            "arn:${partition}:s3:::shop-production-alb-logs-*", "arn:${partition}:s3:::shop-production-alb-logs-*/*",
+        }, "access logs bucket");
+    }
 }

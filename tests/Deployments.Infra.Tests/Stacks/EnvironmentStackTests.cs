@@ -252,7 +252,7 @@ public class EnvironmentStackTests
             publiclyAccessible = false,
             deletionProtection = true,
             skipFinalSnapshot = false,
-            finalSnapshotIdentifier = "shop-production-final",
+            finalSnapshotIdentifier = "shop-production-final-${final-snapshot-suffix.hex}",
             multiAz = true,
             backupRetentionPeriod = 14,
         });

@@ -35,7 +35,7 @@ public class PreviewPolicyReachTests
 
     private static List<Statement> PreviewPolicy(string app, string env)
     {
-        var template = TemplateAssert.FromJson(StackFixtures.CompileJson(env, StackFixtures.FromStackFile("staging", $"appName={app}",
+        var template = TemplateAssert.FromJson(StackFixtures.CompileJson(env, StackFixtures.FromStackFile("staging", $"appName={app}", "imageTag=1.4.2-3f9a2c1",
             $"ci={{\"repository\":\"example-org/shop\",\"stateBucket\":\"{Bucket}\"}}")));
         var document = (JsonObject)template.Resource("ci-preview-role-policy")["properties"]!["policy"]!["fn::toJSON"]!;
         return document["Statement"]!.AsArray().OfType<JsonObject>()
@@ -90,6 +90,8 @@ public class PreviewPolicyReachTests
                 "DatabaseIdentifier" => [("db", Arn("rds", $"db:{value}")), ("db", Arn("rds", $"snapshot:{value}-final-1")),
                     ("secret", Arn("secretsmanager", "secret:rds!db-0b5e3f9e-0000-4000-8000-000000000000-AbCdEf"))],
                 "DatabaseSubnetGroupName" => [("db", Arn("rds", $"subgrp:{value}"))],
+                "AccessLogsBucketPrefix" => [("bucket", $"arn:aws:s3:::{value}20261201093000000000000001"),
+                    ("bucket", $"arn:aws:s3:::{value}20261201093000000000000001/alb/AWSLogs/{Account}/elasticloadbalancing/x.log.gz")],
                 // Not an environment resource: the prefix of its previews' log groups (they must match; see below).
                 "PreviewLogGroupPrefix" => [],
                 _ => throw new AssertionException($"EnvironmentNames.{property.Name} has no ARN in this test: add it"),
@@ -102,6 +104,8 @@ public class PreviewPolicyReachTests
         }
         arns.Add(("oidc-provider", IamArn("oidc-provider/token.actions.githubusercontent.com")));
         arns.Add(("vpc", Arn("ec2", $"vpc/{VpcId(env)}")));
+        // An egress rule (aws:vpc:SecurityGroupEgressRule): its ARN names no environment, its group needs the preview tag.
+        arns.Add(("security-group-rule", Arn("ec2", "security-group-rule/sgr-0123456789abcdef0")));
         return arns;
     }
 
@@ -111,6 +115,9 @@ public class PreviewPolicyReachTests
         ["listener"] = ["elasticloadbalancing:CreateRule"],
         ["listener-rule"] = ["elasticloadbalancing:CreateRule"],
         ["vpc"] = ["ec2:CreateSecurityGroup"],
+        // Every rule action also names the rule's group (a required resource), which must carry the preview tag.
+        ["security-group-rule"] = ["ec2:AuthorizeSecurityGroupIngress", "ec2:AuthorizeSecurityGroupEgress", "ec2:RevokeSecurityGroupIngress",
+            "ec2:RevokeSecurityGroupEgress", "ec2:ModifySecurityGroupRules"],
         ["task"] = ["ecs:DescribeTasks"],
         ["preview-task-role"] = ["iam:PassRole"],
         ["state"] = ["s3:GetObject"],
@@ -144,7 +151,7 @@ public class PreviewPolicyReachTests
         // Arrange: this environment's own resources, and those of the other environments of the same app.
         var policy = PreviewPolicy(app, env);
         var resources = EnvironmentArns(app, env).Concat(Stacks.Where(s => s.Env != env).SelectMany(s => EnvironmentArns(app, s.Env)
-            .Select(r => (Kind: "other-environment", r.Arn))));
+            .Select(r => (Kind: r.Kind == "security-group-rule" ? r.Kind : "other-environment", r.Arn))));
         var violations = new List<string>();
 
         // Act

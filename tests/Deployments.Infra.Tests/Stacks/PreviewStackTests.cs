@@ -27,7 +27,7 @@ public class PreviewStackTests
         {
             "aws:cloudwatch:LogGroup", "aws:ec2:SecurityGroup", "aws:ecs:Service", "aws:ecs:TaskDefinition", "aws:iam:Role",
             "aws:iam:RolePolicy", "aws:lb:ListenerRule", "aws:lb:TargetGroup", "aws:rds:Instance", "aws:rds:SubnetGroup",
-            "pulumi:providers:aws", "pulumi:pulumi:StackReference",
+            "aws:vpc:SecurityGroupEgressRule", "pulumi:providers:aws", "pulumi:pulumi:StackReference",
         });
     }
 
