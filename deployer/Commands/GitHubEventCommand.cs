@@ -59,7 +59,7 @@ public sealed class GitHubEventCommand : Command
                 context.Out.WriteLine(json
                     ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, destroyed = removed })
                     : removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
-                actions.Summary($"### Preview `{decision.Stack}` {(removed ? "destroyed" : "was already gone")}\n{decision.Reason}.");
+                actions.Summary(StepSummary.Destroyed(decision.Stack!, removed, decision.Reason));
                 if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
             }
@@ -86,7 +86,7 @@ public sealed class GitHubEventCommand : Command
             if (reporter is not null) await reporter.DeployedAsync(deployed, decision, ct);
             actions.Output("url", deployed.Url);
             actions.Output("stack", deployed.Stack);
-            actions.Summary($"### Preview of `{deployed.Branch}` is up\n\n| | |\n|---|---|\n| URL | {deployed.Url} |\n| Stack | `{deployed.Stack}` |\n| Image | `{deployed.ImageTag}` |\n| Commit | `{decision.HeadSha}` |");
+            actions.Summary(StepSummary.Deployed(deployed, decision));
             context.Out.WriteLine(json
                 ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = deployed.Stack, url = deployed.Url })
                 : deployed.Url);
