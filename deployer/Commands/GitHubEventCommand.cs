@@ -36,7 +36,7 @@ public sealed class GitHubEventCommand : Command
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(path))
                 throw new UserInputException("no event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does) or pass --event-name and --event-path");
             var options = new EventOptions(result.GetValue(_label), result.GetValue(_allowDrafts), result.GetValue(_allowForks), result.GetValue(_imageTag)!);
-            var decision = EventDecider.Decide(name, PayloadReader.Parse(await PayloadReader.ReadFileAsync(path, "--event-path", ct), name), options);
+            var decision = EventDecider.Decide(name, PayloadReader.Parse(PayloadReader.ReadFile(path, "--event-path"), name), options);
             if (decision.ImageTag is { } tag) ImageTags.Validate(tag, "--image-tag-template");
             var json = result.GetValue(_json);
             if (result.GetValue(_dryRun) || decision.Action == EventDecision.None)

@@ -13,13 +13,8 @@ public sealed class PayloadReader(JsonElement root, string eventName)
     public const long MaxPayloadBytes = 25L * 1024 * 1024;
 
     /// <summary>Reads the event file, refusing one larger than any event GitHub sends before reading it.</summary>
-    public static async Task<string> ReadFileAsync(string path, string option, CancellationToken ct)
-    {
-        if (!File.Exists(path)) throw new UserInputException($"{option}: '{path}' does not exist");
-        if (new FileInfo(path).Length > MaxPayloadBytes)
-            throw new UserInputException($"{option}: the file is larger than 25 MiB, GitHub's cap for an event payload; is it the file GitHub wrote?");
-        return await File.ReadAllTextAsync(path, ct);
-    }
+    public static string ReadFile(string path, string option) =>
+        InputFiles.ReadText(path, option, MaxPayloadBytes, "the event payload file GitHub wrote (at most 25 MiB)");
 
     public static PayloadReader Parse(string json, string eventName)
     {
