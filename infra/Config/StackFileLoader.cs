@@ -55,6 +55,7 @@ public static class StackFileLoader
             if (valueNode is YamlMappingNode map && map.Children.Count == 1
                 && map.Children.ContainsKey(new YamlScalarNode("secure")))
             {
+                source.MarkSecret(key);
                 source.LoadProblems.Add(new(key, "is encrypted (secure:) and cannot be decrypted offline; pass it with --config key=value"));
                 continue;
             }
@@ -67,6 +68,28 @@ public static class StackFileLoader
                 continue;
             }
             source.Set(key, json);
+        }
+    }
+
+    /// <summary>
+    /// Under the YAML host the values come decrypted in PULUMI_CONFIG, without saying which were secret (pulumi.md
+    /// §1.3), but the stack file still marks them <c>secure:</c>. A plain text search first keeps the usual run from
+    /// parsing YAML at all (start-up time); an unreadable file marks nothing, its values are not used here.
+    /// </summary>
+    public static void MarkSecureKeys(ConfigSource source, string path, string project)
+    {
+        try
+        {
+            if (new FileInfo(path).Length > MaxFileBytes || !File.ReadAllText(path).Contains("secure", StringComparison.Ordinal)) return;
+            using var reader = new StreamReader(path);
+            if (BoundedYamlReader.ReadFirstDocument(reader).Root is not YamlMappingNode root
+                || !root.Children.TryGetValue(new YamlScalarNode("config"), out var configNode) || configNode is not YamlMappingNode config) return;
+            foreach (var (keyNode, valueNode) in config.Children)
+                if (valueNode is YamlMappingNode map && map.Children.Count == 1 && map.Children.ContainsKey(new YamlScalarNode("secure")))
+                    source.MarkSecret(ConfigKeys.Qualify(((YamlScalarNode)keyNode).Value ?? "", project));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or YamlDotNet.Core.YamlException or StackFileException)
+        {
         }
     }
 
