@@ -26,7 +26,7 @@ public static class EventDecider
         var action = p.String("action");
         var number = p.Int("number");
         var branch = p.Branch("pull_request.head.ref");
-        var sha = p.String("pull_request.head.sha");
+        var sha = p.Sha("pull_request.head.sha");
         var baseRepo = p.String("pull_request.base.repo.full_name");
         var headRepo = p.ObjectOrNull("pull_request.head.repo");
         var draft = p.Bool("pull_request.draft", fallback: false);

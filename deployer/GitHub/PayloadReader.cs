@@ -53,6 +53,10 @@ public sealed class PayloadReader(JsonElement root, string eventName)
             : throw new UserInputException($"event payload ({eventName}): '{path}' is not a branch name: it {rule}; nothing was done");
     }
 
+    /// <summary>A commit SHA (40 hex digits, as GitHub sends; 7 or more accepted): it becomes an image tag.</summary>
+    public string Sha(string path) => String(path) is var sha && Infra.Config.ConfigPatterns.GitSha().IsMatch(sha)
+        ? sha : throw Missing(path, "a commit SHA of hexadecimal digits");
+
     public int Int(string path) => Get(path) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var n) && n > 0
         ? n : throw Missing(path, "a positive number");
 
