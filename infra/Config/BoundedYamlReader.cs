@@ -30,9 +30,11 @@ public static class BoundedYamlReader
         var open = new HashSet<string>(StringComparer.Ordinal);
         var stack = new Stack<(YamlNode Node, string? Anchor, YamlNode? PendingKey)>();
         YamlNode? root = null;
-        while (parser.MoveNext())
+        var last = Mark.Empty;
+        while (Next(parser, last))
         {
             var e = parser.Current!;
+            last = e.End;
             switch (e)
             {
                 case StreamStart or DocumentStart: break;
@@ -65,6 +67,17 @@ public static class BoundedYamlReader
             }
         }
         return new Document(root, positions);
+    }
+
+    // YamlDotNet's scanner throws InvalidOperationException on some malformed input (seen by ConfigFuzzTests) instead
+    // of a YamlException: report it as a syntax error after the last good position.
+    private static bool Next(Parser parser, Mark last)
+    {
+        try { return parser.MoveNext(); }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            throw new StackFileException("not valid YAML after this point", last.Line, last.Column);
+        }
     }
 
     private static void Add(ref YamlNode? root, Stack<(YamlNode Node, string? Anchor, YamlNode? PendingKey)> stack, YamlNode node, ParsingEvent at)
