@@ -21,6 +21,9 @@ public static class DeployerApp
 
     public static async Task<int> RunAsync(string[] args, CommandContext context, CancellationToken cancellationToken = default)
     {
+        // Before anything is printed, even a usage error: inside Actions every credential is masked in the log.
+        if (context.GetVariable("GITHUB_ACTIONS") == "true")
+            foreach (var mask in GitHub.ActionsMasks.Commands(context.GetVariable)) await context.Error.WriteLineAsync(mask);
         var root = Build(context);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

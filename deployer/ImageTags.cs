@@ -8,5 +8,5 @@ public static class ImageTags
 {
     public static string Validate(string tag, string option = "--image-tag") => ConfigPatterns.ImageTag().IsMatch(tag)
         ? tag
-        : throw new UserInputException($"{option}: '{tag}' is not allowed: {ConfigPatterns.ImageTagAllowed}");
+        : throw new UserInputException($"{option}: {ConfigReader.Shown(tag)} is not allowed: {ConfigPatterns.ImageTagAllowed}");
 }

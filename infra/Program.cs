@@ -28,6 +28,16 @@ if (arguments.Stack is not null)
     else if (arguments.ConfigFile is not null) source.LoadProblems.Add(new ConfigProblem("--config-file", $"'{file}' does not exist"));
 }
 source.ApplyOverrides(arguments.Overrides, project);
+const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+// The secret keys: from the deployer (the YAML host does not pass them, pulumi.md §1.3) and the stack file's secure: values.
+if (Environment.GetEnvironmentVariable(SecretKeysVariable) is { Length: > 0 } secretKeys && !source.TryMarkSecretKeysJson(secretKeys))
+{
+    // The value is not shown: it lists key names only, but a mistaken export could hold anything.
+    Console.Error.WriteLine($"error: {SecretKeysVariable} must be a JSON array of fully qualified config keys, e.g. [\"deployments:env\"] (its value is not shown)");
+    return ExitCodes.Usage;
+}
+if (arguments.Stack is null && stack is { Length: > 0 } && File.Exists($"Pulumi.{stack}.yaml"))
+    StackFileLoader.MarkSecureKeys(source, $"Pulumi.{stack}.yaml", project);
 
 try
 {
@@ -47,3 +57,4 @@ catch (Exception e) when (Environment.GetEnvironmentVariable("DEPLOYMENTS_DEBUG"
     Console.Error.WriteLine($"error: the compiler failed unexpectedly: {e.Message} (set DEPLOYMENTS_DEBUG=1 for details)");
     return ExitCodes.Unexpected;
 }
+

@@ -22,13 +22,13 @@ public static class StackCompiler
         var config = ConfigReader.ForStack(source, project);
         var region = source.Values.GetValueOrDefault("aws:region");
         if (region is null) config.ProblemWithQualifiedKey("aws:region", "is required: the AWS region, e.g. eu-west-1 (pulumi config set aws:region eu-west-1)");
-        else if (!ConfigPatterns.Region().IsMatch(region)) config.ProblemWithQualifiedKey("aws:region", $"'{region}' is not allowed: an AWS region such as eu-west-1");
+        else if (!ConfigPatterns.Region().IsMatch(region)) config.ProblemWithQualifiedKey("aws:region", $"{ConfigReader.Shown(region)} is not allowed: an AWS region such as eu-west-1");
 
         var kind = config.Choice("kind", "", "environment", "preview");
         if (kind.Length == 0 && !config.Has("kind"))
             config.Problem("kind", "is required: environment (staging, production) or preview (one per branch)");
         var appName = config.String("appName", "app");
-        if (!NameRules.TryValidateAppName(appName, out var appMessage)) config.Problem("appName", $"'{appName}' {appMessage}");
+        if (!NameRules.TryValidateAppName(appName, out var appMessage)) config.Problem("appName", $"{ConfigReader.Shown(appName)} {appMessage}");
 
         var template = kind switch
         {

@@ -22,7 +22,7 @@ public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AWSCredentials
             var text = Get(specific) ?? Get("AWS_ENDPOINT_URL") ?? $"https://{service}.{region}.amazonaws.com";
             return Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
                 ? uri
-                : throw new UserInputException($"{(Get(specific) is null ? "AWS_ENDPOINT_URL" : specific)}: '{text}' is not an http(s) URL");
+                : throw new UserInputException($"{(Get(specific) is null ? "AWS_ENDPOINT_URL" : specific)}: the value is not an http(s) URL (not shown: it may hold credentials)");
         }
         return new AwsSettings(
             AwsService.Ecs(region, Endpoint("ecs", "AWS_ENDPOINT_URL_ECS")),

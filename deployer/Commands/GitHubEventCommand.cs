@@ -24,21 +24,6 @@ public sealed class GitHubEventCommand : Command
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
 
-    /// <summary>Secret values the run can see; masked in the Actions log before anything could print them.</summary>
-    public static readonly string[] SecretVariables =
-        ["GITHUB_TOKEN", "PULUMI_ACCESS_TOKEN", "PULUMI_CONFIG_PASSPHRASE", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN"];
-
-    private static void MaskSecrets(CommandContext context)
-    {
-        if (context.GetVariable("GITHUB_ACTIONS") != "true") return;
-        foreach (var name in SecretVariables)
-            if (context.GetVariable(name) is { Length: > 0 } value) context.Out.WriteLine($"::add-mask::{Escape(value)}");
-    }
-
-    /// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, facts/github.md §5.4).</summary>
-    public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)
-        .Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
-
     public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
     {
         foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
@@ -46,14 +31,12 @@ public sealed class GitHubEventCommand : Command
         _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            MaskSecrets(context);
             var name = result.GetValue(_eventName) ?? context.GetVariable("GITHUB_EVENT_NAME");
             var path = result.GetValue(_eventPath) ?? context.GetVariable("GITHUB_EVENT_PATH");
             if (string.IsNullOrEmpty(name) || string.IsNullOrEmpty(path))
                 throw new UserInputException("no event: set GITHUB_EVENT_NAME and GITHUB_EVENT_PATH (GitHub Actions does) or pass --event-name and --event-path");
-            if (!File.Exists(path)) throw new UserInputException($"--event-path: '{path}' does not exist");
             var options = new EventOptions(result.GetValue(_label), result.GetValue(_allowDrafts), result.GetValue(_allowForks), result.GetValue(_imageTag)!);
-            var decision = EventDecider.Decide(name, PayloadReader.Parse(await File.ReadAllTextAsync(path, ct), name), options);
+            var decision = EventDecider.Decide(name, PayloadReader.Parse(PayloadReader.ReadFile(path, "--event-path"), name), options);
             if (decision.ImageTag is { } tag) ImageTags.Validate(tag, "--image-tag-template");
             var json = result.GetValue(_json);
             if (result.GetValue(_dryRun) || decision.Action == EventDecision.None)
@@ -72,35 +55,40 @@ public sealed class GitHubEventCommand : Command
             if (decision.Action == EventDecision.Destroy)
             {
                 var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct);
-                context.Out.WriteLine(removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
-                actions.Summary($"### Preview `{decision.Stack}` {(removed ? "destroyed" : "was already gone")}\n{decision.Reason}.");
+                context.Out.WriteLine(json
+                    ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, destroyed = removed })
+                    : removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
+                actions.Summary(StepSummary.Destroyed(decision.Stack!, removed, decision.Reason));
                 if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
             }
             var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
             if (reporter is not null) await reporter.DeployingAsync(decision, ct);
             Commands.PreviewDeployResult deployed;
-            // The long part (pulumi's progress, the migration's log) folds into one group in the Actions log.
+            // The long part (pulumi's progress, the migration's log) folds into one group in the Actions log. Workflow
+            // commands go to stderr, with that progress (the runner reads both streams, see ActionsMasks): stdout is data.
             var inActions = context.GetVariable("GITHUB_ACTIONS") == "true";
-            if (inActions) context.Out.WriteLine($"::group::Deploy {decision.Stack}");
+            if (inActions) context.Error.WriteLine($"::group::Deploy {decision.Stack}");
             try
             {
                 deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
-                if (inActions) context.Out.WriteLine("::endgroup::");
+                if (inActions) context.Error.WriteLine("::endgroup::");
             }
             catch (DeployerException e) when (e is not CancelledException)
             {
-                if (inActions) context.Out.WriteLine("::endgroup::");
+                if (inActions) context.Error.WriteLine("::endgroup::");
                 if (reporter is not null) await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
                 // Inside Actions, the failure also becomes an annotation on the run.
-                if (inActions) context.Out.WriteLine($"::error title=Preview {decision.Stack} failed::{Escape(e.Message)}");
+                if (inActions) context.Error.WriteLine($"::error title=Preview {decision.Stack} failed::{WorkflowCommand.Escape(e.Message)}");
                 throw;
             }
             if (reporter is not null) await reporter.DeployedAsync(deployed, decision, ct);
             actions.Output("url", deployed.Url);
             actions.Output("stack", deployed.Stack);
-            actions.Summary($"### Preview of `{deployed.Branch}` is up\n\n| | |\n|---|---|\n| URL | {deployed.Url} |\n| Stack | `{deployed.Stack}` |\n| Image | `{deployed.ImageTag}` |\n| Commit | `{decision.HeadSha}` |");
-            context.Out.WriteLine(deployed.Url);
+            actions.Summary(StepSummary.Deployed(deployed, decision));
+            context.Out.WriteLine(json
+                ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = deployed.Stack, url = deployed.Url })
+                : deployed.Url);
             return ExitCodes.Success;
         });
     }

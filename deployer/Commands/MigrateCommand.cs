@@ -25,7 +25,7 @@ public sealed class MigrateCommand : Command
         SetAction(async (result, ct) =>
         {
             var stack = result.GetValue(_stack)!;
-            var timeout = Duration.Parse("--timeout", result.GetValue(_timeout)!);
+            var timeout = Duration.Parse("--timeout", result.GetValue(_timeout)!, Duration.MaxWait);
             var (workspace, _) = _pulumi.Open(result, context);
             var target = MigrationTargetReader.Read(stack, await workspace.OutputsAsync(stack, ct));
             using var aws = new AwsClients(AwsSettings.Resolve(context.Environment, target.Region), context.Clock);

@@ -55,14 +55,22 @@ public sealed class PreviewPruneCommand : Command
         });
     }
 
+    /// <summary>One branch a line; 16 MiB holds far more open pull requests than a repository has.</summary>
+    public const long MaxOpenBranchesBytes = 16 * InputFiles.MiB;
+
     private static HashSet<string>? ReadOpenBranches(string? file)
     {
         if (file is null) return null;
-        if (!File.Exists(file)) throw new UserInputException($"--open-branches: '{file}' does not exist; give a file with one branch name per line");
+        var text = InputFiles.ReadText(file, "--open-branches", MaxOpenBranchesBytes, "a file with one branch name per line");
         var stacks = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var line in File.ReadAllLines(file).Select(l => l.Trim()).Where(l => l.Length > 0))
+        var number = 0;
+        foreach (var raw in text.Split('\n'))
         {
-            if (!NameRules.TryValidateBranch(line, out var message)) throw new UserInputException($"--open-branches: '{line}' {message}");
+            number++;
+            var line = raw.Trim();
+            if (line.Length == 0) continue;
+            // The line number, not the line: a hostile line could be long or hold terminal escapes.
+            if (!NameRules.TryValidateBranch(line, out var message)) throw new UserInputException($"--open-branches: line {number} is not a branch name: it {message}");
             stacks.Add(PreviewNames.StackNameFor(line));
         }
         return stacks;

@@ -24,8 +24,8 @@ public sealed class ReleaseCommandOptions
         var options = ReleaseOptions.Default with
         {
             Verify = !result.GetValue(NoVerify),
-            MigrationTimeout = Duration.Parse("--migration-timeout", result.GetValue(MigrationTimeout)!),
-            RolloutTimeout = Duration.Parse("--verify-timeout", result.GetValue(VerifyTimeout)!),
+            MigrationTimeout = Duration.Parse("--migration-timeout", result.GetValue(MigrationTimeout)!, Duration.MaxWait),
+            RolloutTimeout = Duration.Parse("--verify-timeout", result.GetValue(VerifyTimeout)!, Duration.MaxWait),
         };
         return result.GetValue(SkipMigration) ? null : new ReleaseSteps(workspace, context.Environment, context.Clock, context.Error, options);
     }

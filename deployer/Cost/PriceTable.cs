@@ -14,12 +14,15 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
         ? price
         : throw new UserInputException($"the {Region} price table has no '{name}'; add it (see deployer/data/prices/{Region}.json)");
 
+    /// <summary>The shipped table is a few KiB; 1 MiB leaves room for every region and instance class.</summary>
+    public const long MaxBytes = InputFiles.MiB;
+
     public static PriceTable Load(string path)
     {
         PriceTable table;
         try
         {
-            using var document = JsonDocument.Parse(File.ReadAllText(path));
+            using var document = JsonDocument.Parse(InputFiles.ReadText(path, "--prices", MaxBytes, "a price table shaped like deployer/data/prices.json"));
             var root = document.RootElement;
             var prices = new Dictionary<string, Price>(StringComparer.Ordinal);
             var rds = new Dictionary<string, Price>(StringComparer.Ordinal);

@@ -4,17 +4,20 @@ using Deployments.Deployer.Commands;
 
 namespace Deployments.Deployer.GitHub;
 
-/// <summary>The Markdown of a preview's pull-request comment, for each state of its life.</summary>
+/// <summary>
+/// The Markdown of a preview's pull-request comment, for each state of its life. Text from the event (the branch,
+/// reasons that quote labels) goes through <see cref="MarkdownText"/>; stack, image, commit and URL are validated names.
+/// </summary>
 public static class CommentRenderer
 {
     public static string Deploying(string stack, EventDecision decision) =>
-        $"### ⏳ Preview `{stack}` is deploying\n\nCommit `{decision.HeadSha}` (image `{decision.ImageTag}`): {decision.Reason}.";
+        $"### ⏳ Preview `{stack}` is deploying\n\nCommit `{decision.HeadSha}` (image `{decision.ImageTag}`): {MarkdownText.Escape(decision.Reason)}.";
 
     public static string Deployed(PreviewDeployResult r, EventDecision decision)
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"### ✅ Preview `{r.Stack}` is up\n\n| | |\n|---|---|\n");
-        text.Append(CultureInfo.InvariantCulture, $"| URL | {r.Url} |\n| Branch | `{r.Branch}` |\n| Image | `{r.ImageTag}` |\n| Commit | `{decision.HeadSha}` |\n");
+        text.Append(CultureInfo.InvariantCulture, $"| URL | {r.Url} |\n| Branch | {MarkdownText.Escape(r.Branch)} |\n| Image | `{r.ImageTag}` |\n| Commit | `{decision.HeadSha}` |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Changes | {Changes(r.ResourceChanges)} |\n| Migration | {r.Migration} |\n| Verification | {r.Verification} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Duration | {r.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s |\n");
         if (r.MonthlyCost is decimal cost) text.Append(CultureInfo.InvariantCulture, $"| Estimated cost | ${cost.ToString("0.00", CultureInfo.InvariantCulture)} a month if left running (`deployer plan`) |\n");
@@ -25,7 +28,7 @@ public static class CommentRenderer
         $"### ❌ Preview `{stack}` failed to deploy\n\nCommit `{decision.HeadSha}` (image `{decision.ImageTag}`).\n\n<details><summary>What failed</summary>\n\n```\n{error.Replace("```", "'''", StringComparison.Ordinal)}\n```\n</details>\n";
 
     public static string Destroyed(string stack, string reason) =>
-        $"### 🗑️ Preview `{stack}` is gone\n\n{reason}: its resources were destroyed and its stack removed.";
+        $"### 🗑️ Preview `{stack}` is gone\n\n{MarkdownText.Escape(reason)}: its resources were destroyed and its stack removed.";
 
     private static string Changes(IReadOnlyDictionary<string, int> changes) => changes.Count == 0 ? "none"
         : string.Join(", ", changes.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));

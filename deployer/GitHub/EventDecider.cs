@@ -25,8 +25,8 @@ public static class EventDecider
     {
         var action = p.String("action");
         var number = p.Int("number");
-        var branch = p.String("pull_request.head.ref");
-        var sha = p.String("pull_request.head.sha");
+        var branch = p.Branch("pull_request.head.ref");
+        var sha = p.Sha("pull_request.head.sha");
         var baseRepo = p.String("pull_request.base.repo.full_name");
         var headRepo = p.ObjectOrNull("pull_request.head.repo");
         var draft = p.Bool("pull_request.draft", fallback: false);
@@ -68,7 +68,7 @@ public static class EventDecider
         var reference = p.String("ref");
         if (!p.Bool("deleted", fallback: false)) return new(EventDecision.None, null, null, "a push: previews follow pull requests, nothing to do");
         if (!reference.StartsWith("refs/heads/", StringComparison.Ordinal)) return new(EventDecision.None, null, null, $"'{reference}' is not a branch");
-        var branch = reference["refs/heads/".Length..];
+        var branch = p.Branch("ref", reference["refs/heads/".Length..]);
         return new(EventDecision.Destroy, branch, PreviewNames.StackNameFor(branch), $"branch '{branch}' was deleted");
     }
 
@@ -76,6 +76,7 @@ public static class EventDecider
     {
         var reference = p.String("ref");
         if (p.String("ref_type") != "branch") return new(EventDecision.None, null, null, $"'{reference}' is a {p.String("ref_type")}, not a branch");
+        p.Branch("ref");
         return new(EventDecision.Destroy, reference, PreviewNames.StackNameFor(reference), $"branch '{reference}' was deleted");
     }
 }

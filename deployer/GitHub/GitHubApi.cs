@@ -10,7 +10,8 @@ namespace Deployments.Deployer.GitHub;
 /// <summary>
 /// GitHub REST over HttpClient (facts/github.md §5.2–5.3): base URL from GITHUB_API_URL, token from GITHUB_TOKEN,
 /// the versioned JSON media type; pages followed through the <c>Link</c> header; 403/429 rate limits waited out with
-/// the server's hint (retry-after or x-ratelimit-reset), bounded.
+/// the server's hint (retry-after or x-ratelimit-reset), bounded. The token is sent to the API's origin (scheme, host,
+/// port) only: a next page elsewhere is not followed, so a crafted or proxied <c>Link</c> cannot collect it.
 /// </summary>
 public sealed class GitHubApi(HttpClient http, Uri baseUrl, string token, IClock clock, TextWriter log)
 {
@@ -22,6 +23,7 @@ public sealed class GitHubApi(HttpClient http, Uri baseUrl, string token, IClock
     public async Task<Response> SendAsync(HttpMethod method, string pathOrUrl, JsonObject? body, CancellationToken ct)
     {
         var url = pathOrUrl.StartsWith("http", StringComparison.Ordinal) ? new Uri(pathOrUrl) : new Uri(baseUrl, pathOrUrl.TrimStart('/'));
+        if (!SameOrigin(url, baseUrl)) throw new InvalidOperationException($"refusing to send the GitHub token to {url.GetLeftPart(UriPartial.Authority)}: only {Origin(baseUrl)} gets it");
         for (var attempt = 0; ; attempt++)
         {
             using var request = new HttpRequestMessage(method, url);
@@ -45,7 +47,13 @@ public sealed class GitHubApi(HttpClient http, Uri baseUrl, string token, IClock
                 try { using var document = JsonDocument.Parse(text); json = document.RootElement.Clone(); }
                 catch (JsonException) { }
             }
-            return new Response(status, json, NextPage(response));
+            var next = NextPage(response);
+            if (next is not null && !(Uri.TryCreate(next, UriKind.Absolute, out var nextUrl) && SameOrigin(nextUrl, baseUrl)))
+            {
+                log.WriteLine($"warning: GitHub's Link header points to another origin than {Origin(baseUrl)}; the next page is not followed, so the token stays with the API");
+                next = null;
+            }
+            return new Response(status, json, next);
         }
     }
 
@@ -73,6 +81,11 @@ public sealed class GitHubApi(HttpClient http, Uri baseUrl, string token, IClock
         }
         return null;
     }
+
+    private static bool SameOrigin(Uri a, Uri b) =>
+        Uri.Compare(a, b, UriComponents.SchemeAndServer | UriComponents.Port, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
+
+    private static string Origin(Uri url) => url.GetLeftPart(UriPartial.Authority);
 
     public static bool Ok(Response r) => r.Status is >= 200 and < 300;
 

@@ -9,6 +9,13 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed class PayloadReader(JsonElement root, string eventName)
 {
+    /// <summary>GitHub caps webhook payloads at 25 MB (https://docs.github.com/en/webhooks/webhook-events-and-payloads#payload-cap).</summary>
+    public const long MaxPayloadBytes = 25L * 1024 * 1024;
+
+    /// <summary>Reads the event file, refusing one larger than any event GitHub sends before reading it.</summary>
+    public static string ReadFile(string path, string option) =>
+        InputFiles.ReadText(path, option, MaxPayloadBytes, "the event payload file GitHub wrote (at most 25 MiB)");
+
     public static PayloadReader Parse(string json, string eventName)
     {
         try
@@ -36,6 +43,19 @@ public sealed class PayloadReader(JsonElement root, string eventName)
 
     public string String(string path) => Get(path) is { ValueKind: JsonValueKind.String } v && v.GetString() is { Length: > 0 } s
         ? s : throw Missing(path, "a non-empty string");
+
+    /// <summary>A branch name at <paramref name="path"/> (or derived from it: <paramref name="value"/>), held to the naming module's rule.</summary>
+    public string Branch(string path, string? value = null)
+    {
+        var branch = value ?? String(path);
+        return Infra.Naming.NameRules.TryValidateBranch(branch, out var rule)
+            ? branch
+            : throw new UserInputException($"event payload ({eventName}): '{path}' is not a branch name: it {rule}; nothing was done");
+    }
+
+    /// <summary>A commit SHA (40 hex digits, as GitHub sends; 7 or more accepted): it becomes an image tag.</summary>
+    public string Sha(string path) => String(path) is var sha && Infra.Config.ConfigPatterns.GitSha().IsMatch(sha)
+        ? sha : throw Missing(path, "a commit SHA of hexadecimal digits");
 
     public int Int(string path) => Get(path) is { ValueKind: JsonValueKind.Number } v && v.TryGetInt32(out var n) && n > 0
         ? n : throw Missing(path, "a positive number");

@@ -7,4 +7,7 @@ namespace Deployments.Deployer.Pulumi;
 public interface IPulumiCli
 {
     Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken);
+
+    /// <summary>The same, with variables added for this call only (a null value removes one).</summary>
+    Task<CommandResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken);
 }

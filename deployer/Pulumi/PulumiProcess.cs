@@ -14,7 +14,10 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
 {
     private static readonly string[] HostVariables = ["PULUMI_CONFIG", "PULUMI_PROJECT", "PULUMI_ORGANIZATION", "PULUMI_STACK", "PULUMI_ROOT_DIRECTORY"];
 
-    public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    public Task<CommandResult> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken) =>
+        RunAsync(args, new Dictionary<string, string?>(), cancellationToken);
+
+    public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> callEnvironment, CancellationToken cancellationToken)
     {
         var path = environment.GetValueOrDefault("PATH");
         var pulumi = Executable.Find("pulumi", path) ?? "pulumi";
@@ -34,7 +37,7 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
         start.Environment.Clear();
         foreach (var (name, value) in environment) start.Environment[name] = value;
         foreach (var name in HostVariables) start.Environment.Remove(name);
-        foreach (var (name, value) in overrides)
+        foreach (var (name, value) in overrides.Concat(callEnvironment))
         {
             if (value is null) start.Environment.Remove(name);
             else start.Environment[name] = value;

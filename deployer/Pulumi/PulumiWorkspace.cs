@@ -15,6 +15,14 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
 
+    /// <summary>
+    /// The YAML host does not tell the compiler which config values are secret (pulumi.md §1.3), so the deployer does,
+    /// in the variable Pulumi's other language hosts use (a JSON array of fully qualified keys); the compiler refuses a
+    /// secret value it would write in plain text. The keys come from the stack's last <c>config --json</c> read here.
+    /// </summary>
+    public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
+
+    private readonly Dictionary<string, string[]> _secretKeys = new(StringComparer.Ordinal);
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
@@ -30,9 +38,12 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
         catch (StackAlreadyExistsException) { return false; }
     }
 
-    public async Task<IReadOnlyDictionary<string, string?>> GetConfigAsync(string stack, CancellationToken ct) =>
-        PulumiJson.Parse<Dictionary<string, ConfigValueModel>>(await RunAsync(PulumiArgs.ConfigList(stack), stack, ct))
-            .ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
+    public async Task<IReadOnlyDictionary<string, string?>> GetConfigAsync(string stack, CancellationToken ct)
+    {
+        var config = PulumiJson.Parse<Dictionary<string, ConfigValueModel>>(await RunAsync(PulumiArgs.ConfigList(stack), stack, ct));
+        _secretKeys[stack] = config.Where(c => c.Value.Secret).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
+        return config.ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
+    }
 
     /// <summary>
     /// Makes the stack's config equal to <paramref name="desired"/> (qualified keys) for the keys the deployer owns:
@@ -81,7 +92,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
         var started = clock.Now;
         try
         {
-            var run = RunRawAsync(args(path), ct);
+            var run = RunRawAsync(args(path), ct, SecretKeysEnvironment(stack));
             await follower.FollowAsync(run, ct);
             var result = await run;
             var summary = printer.Summary;
@@ -141,9 +152,14 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
         return result.ExitCode == 0 ? result : throw PulumiErrorClassifier.Classify(result, stack);
     }
 
-    private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct)
+    // Known keys (even none) replace an ambient value, which may belong to another stack; unknown ones leave it be.
+    private Dictionary<string, string?> SecretKeysEnvironment(string stack) => _secretKeys.TryGetValue(stack, out var keys)
+        ? new() { [SecretKeysVariable] = JsonSerializer.Serialize(keys) }
+        : [];
+
+    private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
-        var result = await cli.RunAsync(args, ct);
+        var result = environment is { Count: > 0 } ? await cli.RunAsync(args, environment, ct) : await cli.RunAsync(args, ct);
         stats?.Record(result.Duration);
         return result;
     }

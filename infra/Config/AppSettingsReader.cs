@@ -19,11 +19,11 @@ public static class AppSettingsReader
 
         var environment = config.StringMap("env", "a mapping of variable name to plain value");
         foreach (var name in environment.Keys.Where(n => !ConfigPatterns.EnvName().IsMatch(n)))
-            config.Problem("env", $"'{name}' is not allowed: {ConfigPatterns.EnvNameAllowed}");
+            config.Problem("env", $"{ConfigReader.Shown(name)} is not allowed: {ConfigPatterns.EnvNameAllowed}");
         var secrets = config.StringMap("secrets", "a mapping of variable name to secret ARN");
         foreach (var (name, arn) in secrets)
         {
-            if (!ConfigPatterns.EnvName().IsMatch(name)) config.Problem("secrets", $"'{name}' is not allowed: {ConfigPatterns.EnvNameAllowed}");
+            if (!ConfigPatterns.EnvName().IsMatch(name)) config.Problem("secrets", $"{ConfigReader.Shown(name)} is not allowed: {ConfigPatterns.EnvNameAllowed}");
             if (!ConfigPatterns.SecretArn().IsMatch(arn)) config.Problem($"secrets.{name}", $"is not allowed: {ConfigPatterns.SecretArnAllowed}");
             if (environment.ContainsKey(name)) config.Problem($"secrets.{name}", "is also set in env; a variable is either plain or secret");
         }

@@ -17,34 +17,64 @@ public sealed class ConfigReader
     private readonly string _prefix;
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
     private readonly List<ConfigProblem> _problems;
+    private readonly IReadOnlyCollection<string> _secretKeys;
 
-    private ConfigReader(Func<string, string?> lookup, Func<IEnumerable<string>> keys, string prefix, List<ConfigProblem> problems)
+    private ConfigReader(Func<string, string?> lookup, Func<IEnumerable<string>> keys, string prefix, List<ConfigProblem> problems, IReadOnlyCollection<string> secretKeys)
     {
         _lookup = lookup;
         _keys = keys;
         _prefix = prefix;
         _problems = problems;
+        _secretKeys = secretKeys;
     }
+
+    /// <summary>The one non-namespaced key the compiler reads; provider keys (aws:secretKey…) go to the provider, not here.</summary>
+    public const string RegionKey = "aws:region";
+
+    /// <summary>
+    /// Every value the compiler reads ends up in the template in plain text (task definitions, tags, outputs), and
+    /// the YAML host gives the compiler plaintext (pulumi.md §1.3), so a secret one is refused rather than leaked;
+    /// the way to give the app a secret is <c>secrets</c>: an ARN that ECS resolves when the task starts.
+    /// </summary>
+    public const string SecretRefusal = "is marked secret, but the compiler writes the values it reads into the template in plain text; "
+        + "keep the secret out of config: store it in SSM Parameter Store or Secrets Manager and give the app its ARN under 'secrets' "
+        + "(deployments:secrets, e.g. {\"DB_PASSWORD\": \"arn:aws:secretsmanager:…\"}), which ECS resolves at task start";
+
+    /// <summary>
+    /// How a value appears in a message: quoted when short and printable (enum-like values help the reader), else
+    /// only its length — any key may hold a pasted secret, and a long or multi-line value floods the log.
+    /// Values of secret keys never reach a message (see <see cref="Problem"/>).
+    /// </summary>
+    public static string Shown(string value) =>
+        value.Length <= 64 && !value.Any(char.IsControl) ? $"'{value}'" : $"a value of {value.Length} characters";
 
     /// <summary>A reader over the stack's keys in namespace <paramref name="project"/>.</summary>
     public static ConfigReader ForStack(ConfigSource source, string project)
     {
         var problems = new List<ConfigProblem>(source.LoadProblems);
         var ns = project + ":";
+        foreach (var key in source.SecretKeys.Order(StringComparer.Ordinal))
+            if ((key.StartsWith(ns, StringComparison.Ordinal) || key == RegionKey) && source.Values.ContainsKey(key))
+                problems.Add(new(key, SecretRefusal));
         return new ConfigReader(
             key => source.Values.TryGetValue(ns + key, out var v) ? v : null,
             () => source.Values.Keys.Where(k => k.StartsWith(ns, StringComparison.Ordinal)).Select(k => k[ns.Length..]),
-            ns, problems);
+            ns, problems, source.SecretKeys);
     }
 
     public IReadOnlyList<ConfigProblem> Problems => _problems;
 
     public string KeyName(string key) => _prefix + key;
 
-    public void Problem(string key, string message) => _problems.Add(new(KeyName(key), message));
+    public void Problem(string key, string message) => ProblemWithQualifiedKey(KeyName(key), message);
 
-    /// <summary>A problem with a key outside this reader's namespace (e.g. <c>aws:region</c>).</summary>
-    public void ProblemWithQualifiedKey(string qualifiedKey, string message) => _problems.Add(new(qualifiedKey, message));
+    /// <summary>A problem with a key outside this reader's namespace (e.g. <c>aws:region</c>). Problems of a secret
+    /// key (or a member of one) are dropped: its refusal is already reported, and these could quote its value.</summary>
+    public void ProblemWithQualifiedKey(string qualifiedKey, string message)
+    {
+        if (_secretKeys.Any(s => qualifiedKey == s || qualifiedKey.StartsWith(s + ".", StringComparison.Ordinal))) return;
+        _problems.Add(new(qualifiedKey, message));
+    }
 
     public bool Has(string key) { _read.Add(key); return _lookup(key) is not null; }
 
@@ -55,7 +85,7 @@ public sealed class ConfigReader
         if (value is null) return null;
         if (pattern is not null && !pattern.IsMatch(value))
         {
-            Problem(key, $"'{value}' is not allowed: {allowed}");
+            Problem(key, $"{Shown(value)} is not allowed: {allowed}");
             return null;
         }
         return value;
@@ -78,7 +108,7 @@ public sealed class ConfigReader
         if (value is null) return defaultValue;
         if (!int.TryParse(value, NumberStyles.Integer, CultureInfo.InvariantCulture, out var number) || number < min || number > max)
         {
-            Problem(key, $"'{value}' is not allowed: an integer from {min} to {max}");
+            Problem(key, $"{Shown(value)} is not allowed: an integer from {min} to {max}");
             return defaultValue;
         }
         return number;
@@ -98,7 +128,7 @@ public sealed class ConfigReader
         var value = _lookup(key);
         if (value is null) return defaultValue;
         if (value is "true" or "false") return value == "true";
-        Problem(key, $"'{value}' is not allowed: true or false");
+        Problem(key, $"{Shown(value)} is not allowed: true or false");
         return defaultValue;
     }
 
@@ -108,7 +138,7 @@ public sealed class ConfigReader
         var value = _lookup(key);
         if (value is null) return defaultValue;
         if (allowed.Contains(value, StringComparer.Ordinal)) return value;
-        Problem(key, $"'{value}' is not allowed: one of {string.Join(", ", allowed)}");
+        Problem(key, $"{Shown(value)} is not allowed: one of {string.Join(", ", allowed)}");
         return defaultValue;
     }
 
@@ -159,7 +189,7 @@ public sealed class ConfigReader
         return new ConfigReader(
             member => element.Member(member)?.AsConfigString(),
             () => element.Members.Select(m => m.Name).Distinct().ToList(),
-            KeyName(key) + ".", _problems);
+            KeyName(key) + ".", _problems, _secretKeys);
     }
 
     /// <summary>Reports keys that nothing read: a typo must not silently fall back to a default.</summary>

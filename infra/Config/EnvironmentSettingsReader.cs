@@ -23,7 +23,7 @@ public static class EnvironmentSettingsReader
         var dns = ReadDns(config);
         var taskPolicies = config.StringList("taskPolicyArns", "IAM policy ARNs attached to the task role");
         foreach (var arn in taskPolicies.Where(a => !ConfigPatterns.PolicyArn().IsMatch(a)))
-            config.Problem("taskPolicyArns", $"'{arn}' is not allowed: an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)");
+            config.Problem("taskPolicyArns", $"{ConfigReader.Shown(arn)} is not allowed: an IAM policy ARN (arn:aws:iam::<account>:policy/<name>)");
 
         var protect = config.Bool("protect", false);
         var production = PostureSettingsReader.ReadProduction(config, stack, app);
@@ -67,7 +67,7 @@ public static class EnvironmentSettingsReader
             {
                 if (list.Count is > 0 and < 2) config.Problem(key, "needs at least 2 subnets in different availability zones (an ALB requires two)");
                 foreach (var id in list.Where(s => !ConfigPatterns.SubnetId().IsMatch(s)))
-                    config.Problem(key, $"'{id}' is not allowed: a subnet ID such as subnet-0123456789abcdef0");
+                    config.Problem(key, $"{ConfigReader.Shown(id)} is not allowed: a subnet ID such as subnet-0123456789abcdef0");
             }
             foreach (var key in new[] { "vpcCidr", "availabilityZones", "natGateways" }.Where(config.Has))
                 config.Problem(key, "applies only to a new VPC; remove it or remove vpcId/publicSubnetIds/privateSubnetIds");

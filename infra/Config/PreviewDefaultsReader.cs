@@ -36,7 +36,7 @@ public static class PreviewDefaultsReader
         };
         foreach (var name in SortedKeys.Of(defaults.Secrets))
             if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))
-                section.Problem($"secrets.{name}", $"'{defaults.Secrets[name]}' is not allowed: {ConfigPatterns.SecretArnAllowed}");
+                section.Problem($"secrets.{name}", $"{ConfigReader.Shown(defaults.Secrets[name])} is not allowed: {ConfigPatterns.SecretArnAllowed}");
         section.RejectUnknownKeys();
         return defaults;
     }

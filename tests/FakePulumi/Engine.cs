@@ -67,6 +67,7 @@ public sealed partial class Engine(Backend backend, string directory, string pro
         state["resources"] = new JsonObject(current.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value)));
         if (failure is null) state["outputs"] = outputs;
         var history = state["history"] as JsonArray ?? [];
+        var secretKeys = StackConfigFile.SecretKeys(directory, stack);
         history.Insert(0, new JsonObject
         {
             ["version"] = history.Count + 1,
@@ -74,7 +75,9 @@ public sealed partial class Engine(Backend backend, string directory, string pro
             ["startTime"] = Json.Now(started),
             ["message"] = message,
             ["environment"] = new JsonObject { ["exec.kind"] = "cli" },
-            ["config"] = new JsonObject(StackConfigFile.Read(directory, stack).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)new JsonObject { ["value"] = c.Value, ["secret"] = false }))),
+            ["config"] = new JsonObject(StackConfigFile.Read(directory, stack).Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(secretKeys.Contains(c.Key)
+                ? new JsonObject { ["secret"] = true }
+                : new JsonObject { ["value"] = c.Value, ["secret"] = false })))),
             ["result"] = result,
             ["endTime"] = Json.Now(DateTimeOffset.UtcNow),
             ["resourceChanges"] = new JsonObject(changes.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),

@@ -86,17 +86,25 @@ namespace FakePulumi
                 case "config" when cli.Words.Count == 1:
                     Require(Stack());
                     var config = StackConfigFile.Read(directory, Stack());
-                    Console.WriteLine(Json.Print(new JsonObject(config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)new JsonObject { ["value"] = c.Value, ["secret"] = false })))));
+                    var secret = StackConfigFile.SecretKeys(directory, Stack());
+                    // A secret's value appears only with --show-secrets (pulumi.md §3.3).
+                    Console.WriteLine(Json.Print(new JsonObject(config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(secret.Contains(c.Key) && !cli.Has("--show-secrets")
+                        ? new JsonObject { ["secret"] = true }
+                        : new JsonObject { ["value"] = c.Value, ["secret"] = secret.Contains(c.Key) }))))));
                     return 0;
                 case "config set-all":
                 case "config rm-all":
                     Require(Stack());
                     var values = StackConfigFile.Read(directory, Stack());
+                    var secrets = StackConfigFile.SecretKeys(directory, Stack());
                     if (words == "config set-all")
-                        foreach (var pair in cli.Values("--plaintext")) values[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..];
+                    {
+                        foreach (var pair in cli.Values("--plaintext")) { values[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..]; secrets.Remove(pair[..pair.IndexOf('=')]); }
+                        foreach (var pair in cli.Values("--secret")) { values[pair[..pair.IndexOf('=')]] = pair[(pair.IndexOf('=') + 1)..]; secrets.Add(pair[..pair.IndexOf('=')]); }
+                    }
                     else
-                        foreach (var key in cli.Rest) values.Remove(key);
-                    StackConfigFile.Write(directory, Stack(), values);
+                        foreach (var key in cli.Rest) { values.Remove(key); secrets.Remove(key); }
+                    StackConfigFile.Write(directory, Stack(), values, secrets);
                     return 0;
                 case "up":
                 case "destroy":

@@ -5,7 +5,9 @@ namespace FakePulumi;
 
 /// <summary>
 /// Stack config lives where the real CLI keeps it: <c>Pulumi.&lt;stack&gt;.yaml</c> beside Pulumi.yaml. Nested values
-/// are handed around as JSON strings (as the CLI passes them to programs) and written back as such.
+/// are handed around as JSON strings (as the CLI passes them to programs) and written back as such. Secrets are
+/// <c>key: {secure: …}</c> as in the real file; the "ciphertext" here is base64 (a fake, not encryption), and
+/// <see cref="Read"/> gives them decrypted, as the real CLI hands them to the language host (pulumi.md §1.3).
 /// </summary>
 public static class StackConfigFile
 {
@@ -21,15 +23,35 @@ public static class StackConfigFile
         if (yaml.Documents.Count == 0 || yaml.Documents[0].RootNode is not YamlMappingNode root
             || !root.Children.TryGetValue(new YamlScalarNode("config"), out var config) || config is not YamlMappingNode map) return values;
         foreach (var (key, value) in map.Children)
-            values[((YamlScalarNode)key).Value!] = value is YamlScalarNode s ? s.Value ?? "" : JsonSerializer.Serialize(Plain(value));
+            values[((YamlScalarNode)key).Value!] = Secure(value) is string secret ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret))
+                : value is YamlScalarNode s ? s.Value ?? "" : JsonSerializer.Serialize(Plain(value));
         return values;
     }
 
-    public static void Write(string directory, string stack, IReadOnlyDictionary<string, string> values)
+    /// <summary>The keys whose values are stored <c>secure:</c>.</summary>
+    public static SortedSet<string> SecretKeys(string directory, string stack)
+    {
+        var keys = new SortedSet<string>(StringComparer.Ordinal);
+        var path = PathFor(directory, stack);
+        if (!File.Exists(path)) return keys;
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(path)) yaml.Load(reader);
+        if (yaml.Documents.Count > 0 && yaml.Documents[0].RootNode is YamlMappingNode root
+            && root.Children.TryGetValue(new YamlScalarNode("config"), out var config) && config is YamlMappingNode map)
+            foreach (var (key, value) in map.Children) if (Secure(value) is not null) keys.Add(((YamlScalarNode)key).Value!);
+        return keys;
+    }
+
+    private static string? Secure(YamlNode node) => node is YamlMappingNode m && m.Children.Count == 1
+        && m.Children.TryGetValue(new YamlScalarNode("secure"), out var v) && v is YamlScalarNode s ? s.Value : null;
+
+    public static void Write(string directory, string stack, IReadOnlyDictionary<string, string> values, IReadOnlySet<string>? secretKeys = null)
     {
         var lines = new List<string> { "config:" };
         foreach (var (key, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
-            lines.Add($"  {key}: {JsonSerializer.Serialize(value, Json.Compact)}");
+            lines.Add(secretKeys?.Contains(key) == true
+                ? $"  {key}:\n    secure: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value))}"
+                : $"  {key}: {JsonSerializer.Serialize(value, Json.Compact)}");
         File.WriteAllText(PathFor(directory, stack), string.Join("\n", lines) + "\n");
     }
 

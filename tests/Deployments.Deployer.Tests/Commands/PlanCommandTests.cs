@@ -134,7 +134,7 @@ public class PlanCommandTests
     [TestCase(new string[0], "pass exactly one of --branch BRANCH")]
     [TestCase(new[] { "--branch", "x", "--stack", "staging" }, "pass exactly one of --branch BRANCH")]
     [TestCase(new[] { "--stack", "nope" }, "--stack: no stack file Pulumi.nope.yaml")]
-    [TestCase(new[] { "--branch", "x", "--prices", "/nonexistent.json" }, "--prices: cannot read the price table")]
+    [TestCase(new[] { "--branch", "x", "--prices", "/nonexistent.json" }, "--prices: '/nonexistent.json' does not exist")]
     [TestCase(new[] { "--bogus" }, "Unrecognized command or argument '--bogus'")]
     public void Bad_input_is_a_user_error_with_a_clear_message_and_no_output(string[] args, string message)
     {

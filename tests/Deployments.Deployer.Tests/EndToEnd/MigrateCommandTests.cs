@@ -67,6 +67,6 @@ public class MigrateCommandTests
         var result = cloud.Deployer("migrate", "--stack", "staging");
 
         result.ExitCode.ShouldBe(ExitCodes.UserError);
-        result.StdErr.ShouldContain("AWS_ENDPOINT_URL: 'not a url' is not an http(s) URL");
+        result.StdErr.ShouldContain("AWS_ENDPOINT_URL: the value is not an http(s) URL");
     }
 }

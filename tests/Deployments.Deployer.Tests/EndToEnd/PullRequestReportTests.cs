@@ -74,7 +74,10 @@ public class PullRequestReportTests
         var result = cloud.Deployer("github", "event", "--no-verify", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"));
 
         result.ExitCode.ShouldBe(ExitCodes.DeploymentFailed);
-        result.StdOut.ShouldContain("::group::Deploy preview-changes\n::endgroup::\n::error title=Preview preview-changes failed::the update of 'preview-changes' failed");
+        // Workflow commands go with the progress to stderr (the runner reads both streams); stdout stays data.
+        result.StdErr.ShouldContain("::group::Deploy preview-changes\n");
+        result.StdErr.IndexOf("::endgroup::", StringComparison.Ordinal).ShouldBeLessThan(result.StdErr.IndexOf("::error title=Preview preview-changes failed::the update of 'preview-changes' failed", StringComparison.Ordinal));
+        result.StdOut.ShouldNotContain("::");
         github.Comments.Single()["body"]!.GetValue<string>().ShouldContain("### ❌ Preview `preview-changes` failed to deploy");
         github.Comments.Single()["body"]!.GetValue<string>().ShouldContain("injected failure");
         github.Statuses.Select(s => s.State).ShouldBe(["in_progress", "failure"]);

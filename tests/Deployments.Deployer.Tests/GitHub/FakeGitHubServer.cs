@@ -32,6 +32,8 @@ public sealed class FakeGitHubServer : IDisposable
     public List<string> Requests { get; } = [];
     public int RateLimitNext { get; set; }
     public int DeploymentAnswer { get; set; } = 201;
+    /// <summary>When set, the comment list's <c>Link</c> header points its next page to this origin instead of ours.</summary>
+    public string? NextPageOrigin { get; set; }
 
     public void AddOtherComments(int count)
     {
@@ -73,7 +75,7 @@ public sealed class FakeGitHubServer : IDisposable
             case ("GET", [_, _, _, "issues", _, "comments"]):
                 var page = int.TryParse(request.QueryString["page"], out var p) ? p : 1;
                 var items = Comments.Skip((page - 1) * 2).Take(2).ToList();
-                if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{Url}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{Url}x?page=99>; rel=\"last\"";
+                if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? Url}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{Url}x?page=99>; rel=\"last\"";
                 Write(context, 200, new JsonArray(items.Select(c => (JsonNode)c.DeepClone()).ToArray()));
                 break;
             case ("POST", [_, _, _, "issues", _, "comments"]):

@@ -15,6 +15,17 @@ public class DurationTests
     [TestCase("1w")]
     [TestCase("-1d")]
     [TestCase("0m")]
+    [TestCase("7d\n")]
+    [TestCase("99999999999d")]
+    [TestCase("10675199d")]
+    [TestCase("99999999h99999999m")]
     public void Refuses(string text) =>
         Should.Throw<UserInputException>(() => Duration.Parse("--max-age", text)).Message.ShouldStartWith("--max-age: ");
+
+    [Test]
+    public void Waits_are_bounded_more_tightly_than_ages()
+    {
+        Duration.Parse("--timeout", "7d", Duration.MaxWait).ShouldBe(TimeSpan.FromDays(7));
+        Should.Throw<UserInputException>(() => Duration.Parse("--timeout", "8d", Duration.MaxWait)).Message.ShouldBe("--timeout: '8d' is not allowed: at most 7d");
+    }
 }

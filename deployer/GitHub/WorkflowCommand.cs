@@ -1,0 +1,8 @@
+namespace Deployments.Deployer.GitHub;
+
+/// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, facts/github.md §5.4).</summary>
+public static class WorkflowCommand
+{
+    public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)
+        .Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
+}
