@@ -3,6 +3,9 @@ namespace Deployments.Infra.Config;
 /// <summary>A long-lived environment stack (<c>staging</c>, <c>production</c>): everything comes from config.</summary>
 public sealed record EnvironmentSettings
 {
+    /// <summary>Whether previews may use this environment as their parent (<c>ci.previews</c>, default true).</summary>
+    public bool HostsPreviews => Ci?.Previews ?? true;
+
     public required string Environment { get; init; }
     public required string Region { get; init; }
     public required AppSettings App { get; init; }

@@ -20,6 +20,13 @@ public sealed record EnvironmentNames(
     /// </summary>
     public string AccessLogsBucketPrefix => $"{ClusterName[..Math.Min(ClusterName.Length, 27)]}-alb-logs-";
 
+    /// <summary>
+    /// The registry pull requests push their images to (<c>app-env-preview</c>), apart from the environment's own, so
+    /// no pull request can overwrite a tag the environment runs. No environment can own this name: environment names
+    /// may not end in <c>-preview</c> (<see cref="NameRules"/>).
+    /// </summary>
+    public string PreviewRepositoryName => $"{ClusterName}-preview";
+
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static EnvironmentNames For(string appName, string environment)
     {

@@ -17,6 +17,8 @@ public static class LogicalNames
     public const string HttpListener = "http-listener";
     public const string HttpsListener = "https-listener";
     public const string Repository = "repository";
+    public const string PreviewRepository = "preview-repository";
+    public const string PreviewRepositoryLifecycle = "preview-repository-lifecycle";
     public const string RepositoryLifecycle = "repository-lifecycle";
     public const string RegistryAuth = "registry-auth";
     public const string Image = "image";

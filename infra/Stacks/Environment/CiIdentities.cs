@@ -19,7 +19,7 @@ public static class CiIdentities
     public static void Add(PulumiTemplate template, EnvironmentSettings settings, EnvironmentNames names, string project, object vpcId)
     {
         var ci = settings.Ci;
-        var hostsPreviews = ci?.Previews ?? true;
+        var hostsPreviews = settings.HostsPreviews;
         var ciNames = CiNames.For(settings.App.AppName, settings.Environment);
         var inputs = new CiPolicyInputs
         {

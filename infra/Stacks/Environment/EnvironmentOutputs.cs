@@ -18,10 +18,14 @@ public static class EnvironmentOutputs
     public const string GitHubOidcProviderArn = "githubOidcProviderArn";
     /// <summary>The permissions boundary every role a preview creates carries.</summary>
     public const string PreviewBoundaryArn = "previewBoundaryArn";
+    /// <summary>Where pull requests push their images (the repository's <c>ECR_PREVIEW_REPOSITORY_URL</c>); previews run them from there.</summary>
+    public const string PreviewRepositoryUrl = "previewRepositoryUrl";
+    /// <summary>The preview repository's ARN, which a preview's execution role may pull from.</summary>
+    public const string PreviewRepositoryArn = "previewRepositoryArn";
 
     public sealed record Refs(Network Network, TemplateResource Cluster, TemplateResource Alb, TemplateResource Listener,
         TemplateResource AlbSecurityGroup, TemplateResource ServiceSecurityGroup,
-        TemplateResource Repository, TemplateResource LogGroup, IamResources.Result Roles, TemplateResource AppTask,
+        TemplateResource Repository, TemplateResource? PreviewRepository, TemplateResource LogGroup, IamResources.Result Roles, TemplateResource AppTask,
         TemplateResource MigrationTask, TemplateResource Service, TemplateResource TargetGroup, TemplateResource? Database);
 
     public static void Add(PulumiTemplate template, EnvironmentSettings settings, EnvironmentNames names, Refs r)
@@ -51,6 +55,11 @@ public static class EnvironmentOutputs
         template.AddOutput("repositoryUrl", r.Repository.Out("repositoryUrl"));
         template.AddOutput("repositoryName", r.Repository.Out("name"));
         template.AddOutput("repositoryArn", r.Repository.Out("arn"));
+        if (r.PreviewRepository is not null)
+        {
+            template.AddOutput(PreviewRepositoryUrl, r.PreviewRepository.Out("repositoryUrl"));
+            template.AddOutput(PreviewRepositoryArn, r.PreviewRepository.Out("arn"));
+        }
         template.AddOutput("executionRoleArn", r.Roles.ExecutionRole.Out("arn"));
         template.AddOutput("taskRoleArn", r.Roles.TaskRole.Out("arn"));
         template.AddOutput("previewTaskRoleArn", r.Roles.PreviewTaskRole.Out("arn"));

@@ -37,6 +37,7 @@ public static class EnvironmentStack
         if (settings.Dns is not null) DnsResources.AddRecords(template, settings.Dns, alb);
 
         var (repository, liveImage, migrationImage) = RegistryResources.Add(template, names.RepositoryName, settings);
+        var previewRepository = settings.HostsPreviews ? RegistryResources.AddPreviewRepository(template, names.PreviewRepositoryName) : null;
         var logGroup = LogGroups.Add(template, names.LogGroupName, settings.App.LogRetentionDays);
 
         var database = settings.Database is null ? null : DatabaseResources.Add(template, new DatabaseSpec
@@ -98,7 +99,7 @@ public static class EnvironmentStack
 
         CiIdentities.Add(template, settings, names, project, network.VpcId);
         EnvironmentOutputs.Add(template, settings, names, new EnvironmentOutputs.Refs(network, cluster, alb, listener, albSg,
-            serviceSg, repository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
+            serviceSg, repository, previewRepository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
         return template;
     }
 }

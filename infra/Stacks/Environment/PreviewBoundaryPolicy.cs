@@ -5,7 +5,7 @@ namespace Deployments.Infra.Stacks.Environment;
 
 /// <summary>
 /// The permissions boundary every role a preview creates must carry: the most any preview role can ever do,
-/// whatever policy the pull request's code puts on it — pull the environment's images, write the previews' log
+/// whatever policy the pull request's code puts on it — pull the pull requests' images (the preview repository), write the previews' log
 /// groups, and read the secrets the environment's preview defaults name (and previews' own RDS-managed database
 /// secrets). A boundary grants nothing by itself; it caps (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html).
 /// </summary>
@@ -18,7 +18,7 @@ public static class PreviewBoundaryPolicy
         {
             // GetAuthorizationToken has no resource-level permissions (ECR reference).
             Allow("EcrToken", ["ecr:GetAuthorizationToken"], ["*"]),
-            Allow("EcrPull", ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], [a.Repository(i.Names.RepositoryName)]),
+            Allow("EcrPull", ["ecr:BatchCheckLayerAvailability", "ecr:GetDownloadUrlForLayer", "ecr:BatchGetImage"], [a.Repository(i.Names.PreviewRepositoryName)]),
             Allow("PreviewLogs", ["logs:CreateLogStream", "logs:PutLogEvents"], [a.LogGroup(i.Names.PreviewLogGroupPrefix + "*")]),
             // RDS tags the master secret it manages with its instance's ARN, so a preview reads only its own database's.
             Allow("PreviewDatabaseSecrets", ["secretsmanager:GetSecretValue"], [a.Secret("rds!db-*")],

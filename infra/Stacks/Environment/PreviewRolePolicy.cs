@@ -103,10 +103,11 @@ public static class PreviewRolePolicy
                 "secretsmanager:DeleteSecret", "secretsmanager:DescribeSecret"], [a.Secret("rds!db-*")],
                 new Props { ["ForAnyValue:StringEquals"] = new Props { ["aws:CalledVia"] = "rds.amazonaws.com" } }),
 
-            // The image is built from the pull request: it is pushed to the environment's repository, which its
-            // previews pull from. ECR has no condition key on the tag, so this cannot be limited to preview tags.
+            // The image is built from the pull request: it goes to the preview repository only, never to the environment's
+            // (ECR has no condition key on the tag, so a shared repository would let a pull request overwrite a tag
+            // the environment runs, and run its code with the environment's task role and secrets).
             Allow("PushPreviewImages", ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
-                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [a.Repository(n.RepositoryName)]),
+                "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [a.Repository(n.PreviewRepositoryName)]),
         };
         if (i.StateBucket is string bucket) statements.AddRange(StateStatements(bucket, i.Project, n.Environment));
         return Policies.Document(statements);

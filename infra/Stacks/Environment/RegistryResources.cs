@@ -60,6 +60,52 @@ public static class RegistryResources
         return (repository, image.Out("ref"), image.Out("ref"));
     }
 
+    /// <summary>Images of pull requests live this long after their push; a preview older than that is swept anyway.</summary>
+    public const int PreviewImageDays = 30;
+
+    /// <summary>
+    /// The registry previews' images are pushed to: separate from the environment's, so the preview CI role (which runs
+    /// a pull request's code) can push here and nowhere an environment pulls from. Tags stay mutable (a pull request
+    /// re-pushes its short sha); images expire <see cref="PreviewImageDays"/> days after their push.
+    /// </summary>
+    public static TemplateResource AddPreviewRepository(PulumiTemplate template, string repositoryName)
+    {
+        var repository = template.Add(new TemplateResource(LogicalNames.PreviewRepository, "aws:ecr:Repository", new Props
+        {
+            ["name"] = repositoryName,
+            ["imageScanningConfiguration"] = new Props { ["scanOnPush"] = true },
+            ["imageTagMutability"] = "MUTABLE",
+            ["encryptionConfigurations"] = new[] { new Props { ["encryptionType"] = "AES256" } },
+            // Pull requests' images are disposable: the environment can be torn down with them.
+            ["forceDelete"] = true,
+        }));
+        template.Add(new TemplateResource(LogicalNames.PreviewRepositoryLifecycle, "aws:ecr:LifecyclePolicy", new Props
+        {
+            ["repository"] = repository.Out("name"),
+            // https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html (sinceImagePushed)
+            ["policy"] = Fn.ToJson(new Props
+            {
+                ["rules"] = new[]
+                {
+                    new Props
+                    {
+                        ["rulePriority"] = 1,
+                        ["description"] = $"Expire pull requests' images {PreviewImageDays} days after their push",
+                        ["selection"] = new Props
+                        {
+                            ["tagStatus"] = "any",
+                            ["countType"] = "sinceImagePushed",
+                            ["countUnit"] = "days",
+                            ["countNumber"] = PreviewImageDays,
+                        },
+                        ["action"] = new Props { ["type"] = "expire" },
+                    },
+                },
+            }),
+        }));
+        return repository;
+    }
+
     /// <summary>Without <paramref name="movingTags"/> (an immutable repository) <c>latest</c> is not pushed: a second push would fail.</summary>
     private static TemplateResource AddBuild(PulumiTemplate template, TemplateResource repository, ImageBuildSettings build, bool movingTags)
     {

@@ -6,7 +6,7 @@ using Deployments.Infra.Template;
 namespace Deployments.Infra.Stacks.Preview;
 
 /// <summary>
-/// The preview's own execution role: it may pull from the parent's repository, write to this preview's log
+/// The preview's own execution role: it may pull from the parent's preview repository (never the environment's), write to this preview's log
 /// group, and read only this preview's secrets (the parent's preview defaults and its own database's), never
 /// another preview's or the environment's.
 /// </summary>
@@ -20,7 +20,7 @@ public static class PreviewRoles
         // The parent's preview role may create roles only with this boundary (see the environment's PreviewRolePolicy).
         role.Properties["permissionsBoundary"] = parent(EnvironmentOutputs.PreviewBoundaryArn);
         Roles.AddInlinePolicy(template, LogicalNames.ExecutionRolePolicy, role, ExecutionPolicy.Render(
-            parent("repositoryArn"), [LogGroups.StreamsArn(logGroup)], settings.App.Secrets.Values,
+            parent(EnvironmentOutputs.PreviewRepositoryArn), [LogGroups.StreamsArn(logGroup)], settings.App.Secrets.Values,
             databaseSecretArn is null ? [] : [databaseSecretArn]));
         return role;
     }

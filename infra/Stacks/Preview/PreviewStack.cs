@@ -1,5 +1,6 @@
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
+using Deployments.Infra.Stacks.Environment;
 using Deployments.Infra.Template;
 
 namespace Deployments.Infra.Stacks.Preview;
@@ -64,5 +65,5 @@ public static class PreviewStack
         return template;
     }
 
-    private static Expr Image(Func<string, Expr> parent, string tag) => Expr.Interpolate(parent("repositoryUrl"), ":" + tag);
+    private static Expr Image(Func<string, Expr> parent, string tag) => Expr.Interpolate(parent(EnvironmentOutputs.PreviewRepositoryUrl), ":" + tag);
 }

@@ -125,6 +125,9 @@ public class WorkflowTests
         var text = File.ReadAllText(Workflow("preview.yml"));
         text.ShouldNotContain("AWS_DEPLOY_ROLE_ARN");
         text.ShouldNotContain("environment:");
+        // Its image goes to the preview repository: the environment's repository holds tags the environment runs.
+        text.ShouldNotContain("secrets.ECR_REPOSITORY_URL");
+        text.ShouldContain("REPOSITORY: ${{ secrets.ECR_PREVIEW_REPOSITORY_URL }}");
     }
 
     [Test]

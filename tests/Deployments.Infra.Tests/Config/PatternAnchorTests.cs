@@ -30,6 +30,7 @@ public class PatternAnchorTests
         ["DatabaseName"] = "app",
         ["DatabaseUser"] = "app",
         ["DbInstanceClass"] = "db.t4g.micro",
+        ["BucketName"] = "shop-alb-logs",
     };
 
     private static IEnumerable<MethodInfo> Patterns() => typeof(ConfigPatterns).GetMethods(BindingFlags.Public | BindingFlags.Static)

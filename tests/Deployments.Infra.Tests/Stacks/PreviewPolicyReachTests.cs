@@ -83,6 +83,7 @@ public class PreviewPolicyReachTests
                 "LogGroupName" => [("log-group", Arn("logs", $"log-group:{value}")), ("log-group", Arn("logs", $"log-group:{value}:*")),
                     ("log-group", Arn("logs", $"log-group:{value}:log-stream:migrate/app/0123"))],
                 "RepositoryName" => [("repository", Arn("ecr", $"repository/{value}"))],
+                "PreviewRepositoryName" => [("preview-repository", Arn("ecr", $"repository/{value}"))],
                 "PreviewTaskRoleName" => [("preview-task-role", IamArn($"role/{value}"))],
                 "ExecutionRoleName" or "TaskRoleName" or "PreviewExecutionRoleName" => [("role", IamArn($"role/{value}"))],
                 "AlbSecurityGroupName" or "ServiceSecurityGroupName" or "PreviewSecurityGroupName" or "DatabaseSecurityGroupName" =>
@@ -121,8 +122,9 @@ public class PreviewPolicyReachTests
         ["task"] = ["ecs:DescribeTasks"],
         ["preview-task-role"] = ["iam:PassRole"],
         ["state"] = ["s3:GetObject"],
-        // The documented risk: ECR has no condition key on image tags, so a pull request may push any tag.
-        ["repository"] = ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
+        // Pull requests push to the preview repository only: ECR has no condition key on image tags, so a push right on
+        // the environment's repository would let a pull request overwrite the tag the environment runs.
+        ["preview-repository"] = ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart", "ecr:CompleteLayerUpload",
             "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"],
     };
 

@@ -141,7 +141,7 @@ public class PreviewStackTests
     }
 
     [Test]
-    public void Images_come_from_the_parent_repository_and_the_migration_uses_the_next_tag()
+    public void Images_come_from_the_parents_preview_repository_and_the_migration_uses_the_next_tag()
     {
         var template = StackFixtures.Preview("migrationImageTag=4b5c6d7");
 
@@ -151,14 +151,14 @@ public class PreviewStackTests
             taskRoleArn = "${parent.outputs[\"previewTaskRoleArn\"]}",
             containerDefinitions = new Dictionary<string, object>
             {
-                ["fn::toJSON"] = new[] { new { image = "${parent.outputs[\"repositoryUrl\"]}:4b5c6d7", command = new[] { "alembic", "upgrade", "head" } } },
+                ["fn::toJSON"] = new[] { new { image = "${parent.outputs[\"previewRepositoryUrl\"]}:4b5c6d7", command = new[] { "alembic", "upgrade", "head" } } },
             },
         }, "migration task definition");
         TemplateAssert.Matches(template.Resource("app-task-definition")["properties"], new
         {
             containerDefinitions = new Dictionary<string, object>
             {
-                ["fn::toJSON"] = new object[] { new { image = "${parent.outputs[\"repositoryUrl\"]}:3f9a2c1" }, new { name = "postgres" } },
+                ["fn::toJSON"] = new object[] { new { image = "${parent.outputs[\"previewRepositoryUrl\"]}:3f9a2c1" }, new { name = "postgres" } },
             },
         }, "app task definition");
     }
