@@ -15,6 +15,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
 
+    private bool _cliChecked;
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
@@ -143,6 +144,15 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
 
     private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct)
     {
+        // Once per run, before the first real call: a missing or too old CLI is its own error, never "deployment failed".
+        if (!_cliChecked)
+        {
+            var version = await cli.RunAsync(PulumiArgs.Version(), ct);
+            stats?.Record(version.Duration);
+            if (ct.IsCancellationRequested) throw new CancelledException("interrupted during 'pulumi version'");
+            PulumiVersion.Require(version);
+            _cliChecked = true;
+        }
         var result = await cli.RunAsync(args, ct);
         stats?.Record(result.Duration);
         return result;
