@@ -71,13 +71,13 @@ public sealed class GitHubEventCommand : Command
                 : null;
             if (decision.Action == EventDecision.Destroy)
             {
-                var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct);
+                var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct, decision.PullRequest, decision.HeadRepository);
                 context.Out.WriteLine(removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
                 actions.Summary($"### Preview `{decision.Stack}` {(removed ? "destroyed" : "was already gone")}\n{decision.Reason}.");
                 if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
             }
-            var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
+            var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest, decision.HeadRepository);
             if (reporter is not null) await reporter.DeployingAsync(decision, ct);
             Commands.PreviewDeployResult deployed;
             // The long part (pulumi's progress, the migration's log) folds into one group in the Actions log.

@@ -5,7 +5,7 @@ namespace Deployments.Deployer.GitHub;
 /// <summary>
 /// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
 /// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
-/// closed (merged or not) → destroy; labeled/unlabeled → deploy/destroy when previews are label-gated; drafts
+/// closed (merged or not) → destroy (a deleted fork's: nothing, its stack cannot be named); labeled/unlabeled → deploy/destroy when previews are label-gated; drafts
 /// skipped unless allowed; forks refused unless allowed (their code would run with this repository's credentials);
 /// push with deleted:true and delete of a branch → destroy; anything else → nothing.
 /// </summary>
@@ -31,11 +31,20 @@ public static class EventDecider
         var headRepo = p.ObjectOrNull("pull_request.head.repo");
         var draft = p.Bool("pull_request.draft", fallback: false);
         var labels = p.LabelNames("pull_request.labels");
-        var stack = PreviewNames.StackNameFor(branch);
-        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo };
+        // A fork's branch gets its own stack (named from the fork and the branch): never the one of this repository's
+        // branch of the same name. The fork's author chooses both names, so the repository name is checked here.
+        var headName = headRepo is null ? null : p.String("pull_request.head.repo.full_name");
+        var fork = headName is not null && !string.Equals(headName, baseRepo, StringComparison.OrdinalIgnoreCase) ? headName : null;
+        if (fork is not null && !NameRules.TryValidateRepository(fork, out var repositoryMessage))
+            throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo.full_name' {repositoryMessage}; nothing was done");
+        var stack = headRepo is null ? null : PreviewNames.StackNameFor(branch, fork);
+        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo, HeadRepository = fork };
 
         if (action == "closed")
-            return Result(EventDecision.Destroy, $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}");
+        {
+            var closed = $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}";
+            return headRepo is null ? Result(EventDecision.None, DeletedFork(closed, branch)) : Result(EventDecision.Destroy, closed);
+        }
 
         var gated = options.Label is not null;
         var labelEvent = action is "labeled" or "unlabeled";
@@ -45,13 +54,16 @@ public static class EventDecider
         {
             var label = p.String("label.name");
             if (!gated || label != options.Label) return Result(EventDecision.None, $"label '{label}' does not gate previews");
-            if (action == "unlabeled") return Result(EventDecision.Destroy, $"label '{label}' was removed from #{number}");
+            if (action == "unlabeled")
+            {
+                var removed = $"label '{label}' was removed from #{number}";
+                return headRepo is null ? Result(EventDecision.None, DeletedFork(removed, branch)) : Result(EventDecision.Destroy, removed);
+            }
         }
 
         if (headRepo is null)
             throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo' is null — the fork of #{number} was deleted, so there is no code to deploy; nothing was done");
-        var headName = p.String("pull_request.head.repo.full_name");
-        if (headName != baseRepo && !options.AllowForks)
+        if (fork is not null && !options.AllowForks)
             return Result(EventDecision.None, $"#{number} comes from the fork {headName}: fork previews are refused because they would run that code with this repository's AWS credentials (pass --allow-forks to accept them)");
         if (draft && !options.AllowDrafts)
             return Result(EventDecision.None, $"#{number} is a draft: previews start when it is ready for review (or pass --allow-drafts)");
@@ -62,6 +74,10 @@ public static class EventDecider
             ImageTag = options.ImageTag(sha, number),
         };
     }
+
+    // head.repo is null only when the fork was deleted: its name, and so its preview's stack name, is gone with it.
+    private static string DeletedFork(string what, string branch) =>
+        $"{what}, but its fork was deleted ('pull_request.head.repo' is null), so its preview's stack cannot be named: 'preview prune' removes it once its branch is not open, or destroy it by hand with 'preview destroy --branch {branch} --head-repo OWNER/NAME'";
 
     private static EventDecision Push(PayloadReader p)
     {

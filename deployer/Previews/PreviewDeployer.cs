@@ -17,11 +17,13 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
     {
         var parent = await ReadParentAsync(parentStack, ct);
         PreviewInputs.RequirePreviewDomain(parent);
-        var names = PreviewNames.For(parent.AppName, request.Branch);
+        var names = PreviewNames.For(parent.AppName, request.Source);
         var stack = names.StackName;
-        log.WriteLine($"preview '{stack}' of branch '{request.Branch}' on '{parentStack}', image {request.ImageTag}");
+        log.WriteLine($"preview '{stack}' of {request.Source} on '{parentStack}', image {request.ImageTag}");
         var created = await pulumi.EnsureStackAsync(stack, ct);
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
+        // Before any change: another pull request's preview is refused; the owner is recorded (or kept) in the config.
+        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, current, request, log) };
         var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
 
         var currentTag = current.GetValueOrDefault(Key("imageTag"));

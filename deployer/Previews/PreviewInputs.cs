@@ -11,12 +11,22 @@ public static class PreviewInputs
     public static string ValidateBranch(string branch) =>
         NameRules.TryValidateBranch(branch, out var message) ? branch : throw new UserInputException($"--branch: {message}");
 
-    public static PreviewRequest Validate(string branch, string imageTag, int? pullRequest = null)
+    public static PreviewRequest Validate(string branch, string imageTag, int? pullRequest = null, string? headRepository = null)
     {
-        ValidateBranch(branch);
+        var source = ValidateSource(branch, headRepository);
         ImageTags.Validate(imageTag);
         if (pullRequest is <= 0) throw new UserInputException($"--pr: '{pullRequest}' is not allowed: a pull request number (1 or more)");
-        return new PreviewRequest(branch, imageTag, pullRequest);
+        return new PreviewRequest(branch, imageTag, pullRequest) { HeadRepository = source.HeadRepository };
+    }
+
+    /// <summary>The branch and, for a fork's branch, its repository (<c>--head-repo</c>), which every name derives from.</summary>
+    public static PreviewSource ValidateSource(string branch, string? headRepository)
+    {
+        ValidateBranch(branch);
+        if (headRepository is not null && !NameRules.TryValidateRepository(headRepository, out var message))
+            throw new UserInputException($"--head-repo: {message}");
+        try { return new PreviewSource(branch, headRepository); }
+        catch (ArgumentException e) { throw new UserInputException($"--branch: {e.Message.Split(" (Parameter", 2)[0]}"); }
     }
 
     public static void RequirePreviewDomain(ParentInfo parent)
