@@ -116,4 +116,28 @@ public class PreviewOwnershipTests
         byHand.ExitCode.ShouldBe(0, byHand.StdErr);
         byHand.StdOut.Trim().ShouldBe("destroyed preview-changes");
     }
+
+    [Test]
+    public void Prune_knows_a_forks_open_branch_by_owner_name_and_branch()
+    {
+        // Arrange: an operator deploys a fork's branch by hand.
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        var deployed = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "changes", "--head-repo", "stranger/Hello-World", "--image-tag", "1", "--json");
+        deployed.ExitCode.ShouldBe(0, deployed.StdErr);
+        JsonNode.Parse(deployed.StdOut)!["stack"]!.GetValue<string>().ShouldBe(ForkStack);
+        var forkOpen = Path.Combine(cloud.Root, "fork-open");
+        File.WriteAllText(forkOpen, "stranger/Hello-World:changes\n");
+        var hereOpen = Path.Combine(cloud.Root, "here-open");
+        File.WriteAllText(hereOpen, "changes\n");
+
+        // Act
+        var keep = cloud.Deployer("preview", "prune", "--max-age", "7d", "--open-branches", forkOpen, "--dry-run");
+        var drop = cloud.Deployer("preview", "prune", "--max-age", "7d", "--open-branches", hereOpen, "--dry-run");
+
+        // Assert
+        keep.ExitCode.ShouldBe(0, keep.StdErr);
+        keep.StdOut.ShouldNotContain(ForkStack);
+        drop.StdOut.ShouldContain($"would destroy {ForkStack}: its branch is not open");
+    }
 }
