@@ -61,6 +61,7 @@ public sealed class PlanCommand : Command
         var (parent, _) = ParentFromStackFile.Read(directory, parentStack);
         PreviewInputs.RequirePreviewDomain(parent);
         var names = PreviewNames.For(parent.AppName, request.Source);
+        PreviewInputs.RequireSafeHost(parent, names);
         var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName));
         var source = PreviewInputs.ToSource(config);
         var template = StackCompiler.Compile(source, names.StackName, ProjectDirectory.ProjectName);

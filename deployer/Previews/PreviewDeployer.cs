@@ -18,6 +18,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         var parent = await ReadParentAsync(parentStack, ct);
         PreviewInputs.RequirePreviewDomain(parent);
         var names = PreviewNames.For(parent.AppName, request.Source);
+        PreviewInputs.RequireSafeHost(parent, names);
         var stack = names.StackName;
         log.WriteLine($"preview '{stack}' of {request.Source} on '{parentStack}', image {request.ImageTag}");
         var created = await pulumi.EnsureStackAsync(stack, ct);

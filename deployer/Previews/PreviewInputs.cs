@@ -35,6 +35,15 @@ public static class PreviewInputs
             throw new UserInputException($"--parent: environment '{parent.Stack}' has no previewDomain; previews are served at <branch>.<previewDomain>, so set previewDomain and hostedZoneId on it first");
     }
 
+    /// <summary>The preview's host may not equal or shadow its environment's (see <see cref="PreviewHostRules"/>); checked before any change.</summary>
+    public static string RequireSafeHost(ParentInfo parent, PreviewNames names)
+    {
+        var host = $"{names.HostLabel}.{parent.PreviewDomain}";
+        if (!PreviewHostRules.TryValidate(host, parent.Host, parent.PreviewDomain, out var message))
+            throw new UserInputException($"--branch: the preview of '{names.Branch}' would be served at {host}, which {message}; nothing was changed: use another branch name");
+        return host;
+    }
+
     public static ConfigSource ToSource(IReadOnlyDictionary<string, string> config)
     {
         var source = new ConfigSource();
