@@ -101,6 +101,7 @@ namespace FakePulumi
                     return 0;
                 case "up":
                 case "destroy":
+                    if (words == "up") ConcurrentDestroy.MaybeRemove(backend, directory, Stack());
                     Require(Stack());
                     backend.Lock(Stack());
                     try
