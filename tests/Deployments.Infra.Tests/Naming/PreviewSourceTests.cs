@@ -47,6 +47,30 @@ public class PreviewSourceTests
         PreviewNames.StackNameFor(fork["preview-".Length..]).ShouldNotBe(fork);
     }
 
+    [Test]
+    public void Over_generated_branches_no_fork_shares_a_name_with_this_repository_or_another_fork()
+    {
+        // Arrange: each branch here, in two forks, and the text its fork key normalises to as a branch here too.
+        var registry = new NameRegistry();
+        var branches = BranchGenerator.Generate(seed: 20261201, 2_000);
+
+        // Act
+        foreach (var branch in branches)
+        {
+            registry.ClaimAll(NameShapes.Of(PreviewNames.For("shop", branch)), $"branch '{branch}'");
+            foreach (var fork in new[] { "alice/shop", "bob/shop" })
+            {
+                var source = new PreviewSource(branch, fork);
+                registry.ClaimAll(NameShapes.Of(PreviewNames.For("shop", source)), $"branch '{branch}' of {fork}");
+                var lookalike = BranchSlug.From(source.Key).Readable;
+                if (!branches.Contains(lookalike)) registry.ClaimAll(NameShapes.Of(PreviewNames.For("shop", lookalike)), $"branch '{lookalike}'");
+            }
+        }
+
+        // Assert
+        registry.Failures.Take(10).ShouldBeEmpty();
+    }
+
     [TestCase("alice")]
     [TestCase("alice/")]
     [TestCase("/shop")]
