@@ -37,6 +37,8 @@ public static class EventDecider
         var fork = headName is not null && !string.Equals(headName, baseRepo, StringComparison.OrdinalIgnoreCase) ? headName : null;
         if (fork is not null && !NameRules.TryValidateRepository(fork, out var repositoryMessage))
             throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo.full_name' {repositoryMessage}; nothing was done");
+        if (fork is not null && fork.Length + 1 + branch.Length > NameRules.MaxBranchLength)
+            throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.ref' is too long for a fork's preview: at most {NameRules.MaxBranchLength - fork.Length - 1} characters with the fork's name; nothing was done");
         var stack = headRepo is null ? null : PreviewNames.StackNameFor(branch, fork);
         EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo, HeadRepository = fork };
 
