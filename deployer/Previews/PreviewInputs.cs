@@ -25,8 +25,9 @@ public static class PreviewInputs
         ValidateBranch(branch);
         if (headRepository is not null && !NameRules.TryValidateRepository(headRepository, out var message))
             throw new UserInputException($"--head-repo: {message}");
-        try { return new PreviewSource(branch, headRepository); }
-        catch (ArgumentException e) { throw new UserInputException($"--branch: {e.Message.Split(" (Parameter", 2)[0]}"); }
+        if (headRepository is not null && headRepository.Length + 1 + branch.Length > NameRules.MaxBranchLength)
+            throw new UserInputException($"--branch: at most {NameRules.MaxBranchLength - headRepository.Length - 1} characters with --head-repo {headRepository}");
+        return new PreviewSource(branch, headRepository);
     }
 
     public static void RequirePreviewDomain(ParentInfo parent)
