@@ -5,8 +5,9 @@ namespace Deployments.Deployer.GitHub;
 /// <summary>
 /// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
 /// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
-/// closed (merged or not) → destroy (a deleted fork's: nothing, its stack cannot be named); labeled/unlabeled → deploy/destroy when previews are label-gated; drafts
-/// skipped unless allowed; forks refused unless allowed (their code would run with this repository's credentials);
+/// closed (merged or not) → destroy (a deleted fork's: nothing, its stack cannot be named); labeled/unlabeled →
+/// deploy/destroy when previews are label-gated; drafts skipped unless allowed; forks refused unless allowed (their
+/// code would run with this repository's credentials), and a fork's branch named apart from this repository's;
 /// push with deleted:true and delete of a branch → destroy; anything else → nothing.
 /// </summary>
 public static class EventDecider
