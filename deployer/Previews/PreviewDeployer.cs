@@ -43,7 +43,10 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         var created = await pulumi.EnsureStackAsync(stack, ct);
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
         // Before any change: another pull request's preview is refused; the owner is recorded (or kept) in the config.
-        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, current, request, log) };
+        // Whose it is comes from the backend (the config its last update ran with), not the local Pulumi.<stack>.yaml,
+        // which a fresh runner does not have.
+        var record = created ? new Dictionary<string, string?>() : await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
+        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, request, log) };
         var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
 
         var currentTag = current.GetValueOrDefault(Key("imageTag"));

@@ -6,7 +6,7 @@ namespace Deployments.Deployer.Previews;
 
 /// <summary>
 /// Who may deploy into or destroy a preview stack, from the owner its config records (<see cref="PreviewOwnerKeys"/>).
-/// Pure: the stack's config in, a refusal (exit 2, nothing changed) or the owner to record out.
+/// The checks are pure: the recorded config in, a refusal (exit 2, nothing changed) or the owner to record out.
 /// <list type="bullet">
 /// <item>A pull request's event deploys into a stack that is new, its own, or has no recorded owner (made by hand or
 /// by a version before owners were recorded: it is adopted, and says so); another pull request's stack is refused
@@ -18,6 +18,14 @@ namespace Deployments.Deployer.Previews;
 /// </summary>
 public static class PreviewOwnership
 {
+    /// <summary>
+    /// The owner keys as the backend holds them: the config the stack's newest update (or destroy) ran with, which
+    /// <c>stack history</c> returns on any runner — the local <c>Pulumi.&lt;stack&gt;.yaml</c> that <c>config</c> reads
+    /// exists only where the last deploy ran. Empty for a stack never updated.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string?>> ReadRecordAsync(Pulumi.PulumiWorkspace pulumi, string stack, CancellationToken ct) =>
+        (await pulumi.HistoryAsync(stack, 1, ct)).FirstOrDefault()?.Config ?? new Dictionary<string, string?>();
+
     public static int? RecordedOwner(IReadOnlyDictionary<string, string?> config) =>
         config.GetValueOrDefault(Key(PreviewOwnerKeys.OwnerPullRequest)) is { } text
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
@@ -25,7 +33,7 @@ public static class PreviewOwnership
     public static string? RecordedHeadRepository(IReadOnlyDictionary<string, string?> config) =>
         config.GetValueOrDefault(Key(PreviewOwnerKeys.HeadRepository));
 
-    /// <summary>The owner to record for a deploy of <paramref name="request"/> into a stack whose config is <paramref name="config"/>.</summary>
+    /// <summary>The owner to record for a deploy of <paramref name="request"/> into a stack whose recorded config is <paramref name="config"/>.</summary>
     /// <exception cref="UserInputException">The stack belongs to another pull request or another repository.</exception>
     public static int? ForDeploy(string stack, IReadOnlyDictionary<string, string?> config, PreviewRequest request, TextWriter log)
     {

@@ -4,7 +4,7 @@ namespace Deployments.Deployer.Previews;
 
 /// <summary>
 /// Destroys a preview's resources and removes its stack: <c>stack ls</c> (is it there?), for a pull request's destroy
-/// <c>config --json</c> (whose is it? see <see cref="PreviewOwnership"/>), <c>destroy</c>, <c>stack rm</c>
+/// <c>stack history</c> (whose is it? see <see cref="PreviewOwnership"/>), <c>destroy</c>, <c>stack rm</c>
 /// (without <c>--force</c>: Pulumi refuses to remove a stack that still has resources, so nothing is orphaned).
 /// </summary>
 public sealed class PreviewRemover(PulumiWorkspace pulumi, TextWriter log)
@@ -18,7 +18,7 @@ public sealed class PreviewRemover(PulumiWorkspace pulumi, TextWriter log)
     {
         var stacks = await pulumi.ListStacksAsync(ct);
         if (!stacks.Any(s => StackNames.Same(s.Name, stack))) return false;
-        if (owner is int pr) PreviewOwnership.ForDestroy(stack, await pulumi.GetConfigAsync(stack, ct), pr, headRepository);
+        if (owner is int pr) PreviewOwnership.ForDestroy(stack, await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct), pr, headRepository);
         await DestroyAndRemoveAsync(stack, ct);
         return true;
     }
