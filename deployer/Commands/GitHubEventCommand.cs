@@ -39,6 +39,24 @@ public sealed class GitHubEventCommand : Command
     public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)
         .Replace("\r", "%0D", StringComparison.Ordinal).Replace("\n", "%0A", StringComparison.Ordinal);
 
+    /// <summary>A deleted fork's close: its preview's name came from the fork's name, which is gone, so the previews
+    /// recorded as this pull request's (of a fork) are destroyed, each with its owner checked again.</summary>
+    private static async Task<int> DestroyDeletedForkPreviewsAsync(CommandContext context, Pulumi.PulumiWorkspace workspace, ActionsFiles actions,
+        EventDecision decision, int pullRequest, CancellationToken ct)
+    {
+        var owned = await new PreviewCatalog(workspace).ForkPreviewsOfAsync(pullRequest, ct);
+        if (owned.Count == 0) context.Out.WriteLine($"nothing to destroy: no fork preview is recorded as #{pullRequest}'s");
+        foreach (var (stack, fork) in owned)
+        {
+            using var reporter = GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pullRequest, stack, context.Clock, context.Error);
+            await new PreviewRemover(workspace, context.Error).RemoveAsync(stack, ct, pullRequest, fork);
+            context.Out.WriteLine($"destroyed {stack}");
+            actions.Summary($"### Preview `{stack}` destroyed\n{decision.Reason}.");
+            if (reporter is not null) await reporter.DestroyedAsync(decision with { Stack = stack }, ct);
+        }
+        return ExitCodes.Success;
+    }
+
     public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
     {
         foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
@@ -63,9 +81,11 @@ public sealed class GitHubEventCommand : Command
                     : $"{decision.Action}: {decision.Reason}");
                 return ExitCodes.Success;
             }
-            context.Error.WriteLine($"{decision.Action} {decision.Stack}: {decision.Reason}");
+            context.Error.WriteLine($"{decision.Action} {decision.Stack ?? "the pull request's fork preview"}: {decision.Reason}");
             var (workspace, _) = _pulumi.Open(result, context);
             var actions = new ActionsFiles(context.GetVariable);
+            if (decision is { Action: EventDecision.Destroy, Stack: null, PullRequest: int owner })
+                return await DestroyDeletedForkPreviewsAsync(context, workspace, actions, decision, owner, ct);
             using var reporter = decision.PullRequest is int pr
                 ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error)
                 : null;

@@ -5,7 +5,7 @@ namespace Deployments.Deployer.GitHub;
 /// <summary>
 /// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
 /// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
-/// closed (merged or not) → destroy (a deleted fork's: nothing, its stack cannot be named); labeled/unlabeled →
+/// closed (merged or not) → destroy (a deleted fork's: found by its recorded owner, no stack named); labeled/unlabeled →
 /// deploy/destroy when previews are label-gated; drafts skipped unless allowed; forks refused unless allowed (their
 /// code would run with this repository's credentials), and a fork's branch named apart from this repository's;
 /// push with deleted:true and delete of a branch → destroy; anything else → nothing.
@@ -46,7 +46,7 @@ public static class EventDecider
         if (action == "closed")
         {
             var closed = $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}";
-            return headRepo is null ? Result(EventDecision.None, DeletedFork(closed, branch)) : Result(EventDecision.Destroy, closed);
+            return Result(EventDecision.Destroy, headRepo is null ? DeletedFork(closed) : closed);
         }
 
         var gated = options.Label is not null;
@@ -60,7 +60,7 @@ public static class EventDecider
             if (action == "unlabeled")
             {
                 var removed = $"label '{label}' was removed from #{number}";
-                return headRepo is null ? Result(EventDecision.None, DeletedFork(removed, branch)) : Result(EventDecision.Destroy, removed);
+                return Result(EventDecision.Destroy, headRepo is null ? DeletedFork(removed) : removed);
             }
         }
 
@@ -78,9 +78,10 @@ public static class EventDecider
         };
     }
 
-    // head.repo is null only when the fork was deleted: its name, and so its preview's stack name, is gone with it.
-    private static string DeletedFork(string what, string branch) =>
-        $"{what}, but its fork was deleted ('pull_request.head.repo' is null), so its preview's stack cannot be named: 'preview prune' removes it once its branch is not open, or destroy it by hand with 'preview destroy --branch {branch} --head-repo OWNER/NAME'";
+    // head.repo is null only when the fork was deleted: its name, and so its preview's stack name, is gone with it; the
+    // decision has no stack, and the preview is found by the owner its stack records.
+    private static string DeletedFork(string what) =>
+        $"{what}; its fork was deleted ('pull_request.head.repo' is null), so its preview is the one recorded as its own";
 
     private static EventDecision Push(PayloadReader p)
     {

@@ -110,6 +110,34 @@ public class PreviewOwnershipTests
     }
 
     [Test]
+    public void A_deleted_forks_close_destroys_the_preview_recorded_as_its_pull_requests_and_nothing_else()
+    {
+        // Arrange: this repository's #2 and a fork's #5 (branch "changes" both) are up; then the fork is deleted.
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        Event(cloud, Payload("pull_request.opened.payload", 2)).ExitCode.ShouldBe(0);
+        Event(cloud, Payload("pull_request.opened.payload", 5, "stranger/Hello-World"), "--allow-forks").ExitCode.ShouldBe(0);
+        File.Delete(Path.Combine(cloud.Project, $"Pulumi.{ForkStack}.yaml"));
+        var closed = Payloads.Crafted("pull_request.closed.payload", p =>
+        {
+            p["number"] = 5;
+            p["pull_request"]!["head"]!["repo"] = null;
+        });
+
+        // Act
+        var close = Event(cloud, closed);
+        var again = Event(cloud, closed);
+
+        // Assert
+        close.ExitCode.ShouldBe(0, close.StdErr);
+        close.StdOut.Trim().ShouldBe($"destroyed {ForkStack}");
+        again.StdOut.Trim().ShouldBe("nothing to destroy: no fork preview is recorded as #5's");
+        var left = cloud.Deployer("preview", "list", "--json").StdOut;
+        left.ShouldContain($"\"stack\":\"{Stack}\"");
+        left.ShouldNotContain(ForkStack);
+    }
+
+    [Test]
     public void A_preview_made_by_hand_is_not_destroyed_by_a_pull_request_but_an_operator_can()
     {
         // Arrange: an operator's preview of "changes" (no owner recorded).

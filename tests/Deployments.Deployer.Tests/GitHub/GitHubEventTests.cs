@@ -91,7 +91,7 @@ public class GitHubEventTests
     }
 
     [Test]
-    public void A_deleted_fork_is_an_error_when_deploying_and_its_close_leaves_its_preview_to_prune()
+    public void A_deleted_fork_is_an_error_when_deploying_and_its_close_destroys_its_recorded_preview()
     {
         var opened = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"] = null);
         var closed = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["head"]!["repo"] = null);
@@ -99,10 +99,11 @@ public class GitHubEventTests
         var refused = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", opened, "--dry-run", "--json");
         refused.ExitCode.ShouldBe(ExitCodes.UserError);
         refused.StdErr.ShouldContain("'pull_request.head.repo' is null — the fork of #2 was deleted, so there is no code to deploy; nothing was done");
-        // Its fork's name is gone, and with it the preview's stack name: nothing to do here, prune removes it.
+        // Its fork's name is gone, and with it the preview's stack name: the preview is found by its recorded owner.
         var decision = Decide("pull_request", closed);
-        decision["action"]!.GetValue<string>().ShouldBe("none");
-        decision["reason"]!.GetValue<string>().ShouldContain("its fork was deleted ('pull_request.head.repo' is null), so its preview's stack cannot be named");
+        decision["action"]!.GetValue<string>().ShouldBe("destroy");
+        decision["stack"].ShouldBeNull();
+        decision["reason"]!.GetValue<string>().ShouldContain("its fork was deleted ('pull_request.head.repo' is null), so its preview is the one recorded as its own");
     }
 
     [Test]
