@@ -16,4 +16,6 @@ public static class ExitCodes
     public const int DeploymentFailed = 5;
     /// <summary>The database migration failed; the service was left on its previous image.</summary>
     public const int MigrationFailed = 6;
+    /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
+    public const int ToolMissing = 7;
 }

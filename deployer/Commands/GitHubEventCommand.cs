@@ -24,6 +24,24 @@ public sealed class GitHubEventCommand : Command
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
 
+    /// <summary>A deleted fork's close: its preview's name came from the fork's name, which is gone, so the previews
+    /// recorded as this pull request's (of a fork) are destroyed, each with its owner checked again.</summary>
+    private static async Task<int> DestroyDeletedForkPreviewsAsync(CommandContext context, Pulumi.PulumiWorkspace workspace, ActionsFiles actions,
+        EventDecision decision, int pullRequest, CancellationToken ct)
+    {
+        var owned = await new PreviewCatalog(workspace).ForkPreviewsOfAsync(pullRequest, ct);
+        if (owned.Count == 0) context.Out.WriteLine($"nothing to destroy: no fork preview is recorded as #{pullRequest}'s");
+        foreach (var (stack, fork) in owned)
+        {
+            using var reporter = GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pullRequest, stack, context.Clock, context.Error);
+            await new PreviewRemover(workspace, context.Error).RemoveAsync(stack, ct, pullRequest, fork);
+            context.Out.WriteLine($"destroyed {stack}");
+            actions.Summary(StepSummary.Destroyed(stack, true, decision.Reason));
+            if (reporter is not null) await reporter.DestroyedAsync(decision with { Stack = stack }, ct);
+        }
+        return ExitCodes.Success;
+    }
+
     public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
     {
         foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
@@ -46,15 +64,17 @@ public sealed class GitHubEventCommand : Command
                     : $"{decision.Action}: {decision.Reason}");
                 return ExitCodes.Success;
             }
-            context.Error.WriteLine($"{decision.Action} {decision.Stack}: {decision.Reason}");
+            context.Error.WriteLine($"{decision.Action} {decision.Stack ?? "the pull request's fork preview"}: {decision.Reason}");
             var (workspace, _) = _pulumi.Open(result, context);
             var actions = new ActionsFiles(context.GetVariable);
+            if (decision is { Action: EventDecision.Destroy, Stack: null, PullRequest: int owner })
+                return await DestroyDeletedForkPreviewsAsync(context, workspace, actions, decision, owner, ct);
             using var reporter = decision.PullRequest is int pr
                 ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error)
                 : null;
             if (decision.Action == EventDecision.Destroy)
             {
-                var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct);
+                var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct, decision.PullRequest, decision.HeadRepository);
                 context.Out.WriteLine(json
                     ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, destroyed = removed })
                     : removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
@@ -62,7 +82,7 @@ public sealed class GitHubEventCommand : Command
                 if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
             }
-            var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest);
+            var request = PreviewInputs.Validate(decision.Branch!, decision.ImageTag!, decision.PullRequest, decision.HeadRepository);
             if (reporter is not null) await reporter.DeployingAsync(decision, ct);
             Commands.PreviewDeployResult deployed;
             // The long part (pulumi's progress, the migration's log) folds into one group in the Actions log. Workflow

@@ -15,6 +15,7 @@ namespace Deployments.Deployer.Commands;
 public sealed class PlanCommand : Command
 {
     private readonly Option<string> _branch = CommonOptions.Branch(required: false);
+    private readonly Option<string?> _headRepo = CommonOptions.HeadRepository();
     private readonly Option<string?> _stack = new("--stack") { Description = "Environment stack to plan (instead of --branch)" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly Option<string> _parent = CommonOptions.Parent();
@@ -25,6 +26,7 @@ public sealed class PlanCommand : Command
     public PlanCommand(CommandContext context) : base("plan", "Show a stack's names, URL, resources and estimated monthly cost, offline")
     {
         Options.Add(_branch);
+        Options.Add(_headRepo);
         Options.Add(_stack);
         Options.Add(_imageTag);
         Options.Add(_parent);
@@ -49,16 +51,17 @@ public sealed class PlanCommand : Command
         var pricesPath = result.GetValue(_prices);
         var estimator = new RegionalCostEstimator(pricesPath is null ? PriceCatalog.BuiltIn() : PriceCatalog.FromFile(pricesPath), new CostAssumptions());
         return branch is not null
-            ? PlanPreview(directory, branch, result.GetValue(_imageTag), result.GetValue(_parent)!, estimator)
+            ? PlanPreview(directory, branch, result.GetValue(_headRepo), result.GetValue(_imageTag), result.GetValue(_parent)!, estimator)
             : PlanEnvironment(directory, stack!, estimator);
     }
 
-    private static PlanReport PlanPreview(string directory, string branch, string? imageTag, string parentStack, RegionalCostEstimator estimator)
+    private static PlanReport PlanPreview(string directory, string branch, string? headRepository, string? imageTag, string parentStack, RegionalCostEstimator estimator)
     {
-        var request = PreviewInputs.Validate(branch, imageTag ?? "latest");
+        var request = PreviewInputs.Validate(branch, imageTag ?? "latest", headRepository: headRepository);
         var (parent, _) = ParentFromStackFile.Read(directory, parentStack);
         PreviewInputs.RequirePreviewDomain(parent);
-        var names = PreviewNames.For(parent.AppName, request.Branch);
+        var names = PreviewNames.For(parent.AppName, request.Source);
+        PreviewInputs.RequireSafeHost(parent, names);
         var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName));
         var source = PreviewInputs.ToSource(config);
         var template = StackCompiler.Compile(source, names.StackName, ProjectDirectory.ProjectName);

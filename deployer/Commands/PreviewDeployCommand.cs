@@ -10,7 +10,8 @@ public sealed class PreviewDeployCommand : Command
 {
     private readonly Option<string> _branch = CommonOptions.Branch(required: true);
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: true);
-    private readonly Option<int?> _pr = new("--pr") { Description = "Pull request number (for reports)" };
+    private readonly Option<int?> _pr = new("--pr") { Description = "Pull request that owns the preview (recorded; another pull request's events cannot deploy into it or destroy it)" };
+    private readonly Option<string?> _headRepo = CommonOptions.HeadRepository();
     private readonly Option<string> _parent = CommonOptions.Parent();
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly PulumiOptions _pulumi = new();
@@ -21,13 +22,14 @@ public sealed class PreviewDeployCommand : Command
         Options.Add(_branch);
         Options.Add(_imageTag);
         Options.Add(_pr);
+        Options.Add(_headRepo);
         Options.Add(_parent);
         Options.Add(_json);
         _pulumi.AddTo(this);
         _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var request = PreviewInputs.Validate(result.GetValue(_branch)!, result.GetValue(_imageTag)!, result.GetValue(_pr));
+            var request = PreviewInputs.Validate(result.GetValue(_branch)!, result.GetValue(_imageTag)!, result.GetValue(_pr), result.GetValue(_headRepo));
             var (workspace, _) = _pulumi.Open(result, context);
             var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
             var changes = string.Join(", ", deployed.ResourceChanges.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));

@@ -17,7 +17,7 @@ public sealed class PreviewListCommand : Command
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var (workspace, _) = _pulumi.Open(result, context);
+            var (workspace, _) = _pulumi.Open(result, context, readOnly: true);
             var previews = await new PreviewCatalog(workspace).ListAsync(ct);
             if (result.GetValue(_json))
             {

@@ -14,7 +14,7 @@ namespace Deployments.Deployer.Commands;
 public sealed class PreviewPruneCommand : Command
 {
     private readonly Option<string> _maxAge = new("--max-age") { Description = "Destroy previews not updated for longer than this (7d, 36h, 90m)", Required = true };
-    private readonly Option<string?> _openBranches = new("--open-branches") { Description = "File with the open branches, one per line; previews of other branches are destroyed" };
+    private readonly Option<string?> _openBranches = new("--open-branches") { Description = "File with the open branches, one per line (a fork's as owner/name:branch); previews of other branches are destroyed" };
     private readonly Option<bool> _dryRun = new("--dry-run") { Description = "Only say what would be destroyed" };
     private readonly PulumiOptions _pulumi = new();
 
@@ -69,9 +69,14 @@ public sealed class PreviewPruneCommand : Command
             number++;
             var line = raw.Trim();
             if (line.Length == 0) continue;
-            // The line number, not the line: a hostile line could be long or hold terminal escapes.
-            if (!NameRules.TryValidateBranch(line, out var message)) throw new UserInputException($"--open-branches: line {number} is not a branch name: it {message}");
-            stacks.Add(PreviewNames.StackNameFor(line));
+            // A fork's open branch is listed as owner/name:branch (':' cannot occur in a git branch name). Errors give
+            // the line number, not the line: a hostile line could be long or hold terminal escapes.
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            var (repository, branch) = colon < 0 ? (null, line) : (line[..colon], line[(colon + 1)..]);
+            if (!NameRules.TryValidateBranch(branch, out var message)) throw new UserInputException($"--open-branches: line {number} is not a branch name: it {message}");
+            if (repository is not null && !NameRules.TryValidateRepository(repository, out message))
+                throw new UserInputException($"--open-branches: line {number}: the part before ':' {message}");
+            stacks.Add(PreviewNames.StackNameFor(branch, repository));
         }
         return stacks;
     }

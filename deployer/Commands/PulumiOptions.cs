@@ -18,14 +18,15 @@ public sealed class PulumiOptions
         command.Options.Add(ClearStaleLockMinutes);
     }
 
-    public (PulumiWorkspace Workspace, string ProjectDirectory) Open(ParseResult result, CommandContext context)
+    /// <summary>The workspace; with <paramref name="readOnly"/> no local state directory is created (see <see cref="BackendResolver.Resolve"/>).</summary>
+    public (PulumiWorkspace Workspace, string ProjectDirectory) Open(ParseResult result, CommandContext context, bool readOnly = false)
     {
         var directory = ProjectDirectory.Find(result.GetValue(ProjectDir));
         var wait = result.GetValue(LockWaitMinutes);
         if (wait is < 0 or > 24 * 60) throw new UserInputException($"--lock-wait: '{wait}' is not allowed: minutes from 0 to 1440");
         var clear = result.GetValue(ClearStaleLockMinutes);
         if (clear is < 1) throw new UserInputException($"--clear-stale-lock: '{clear}' is not allowed: minutes, 1 or more");
-        var backend = BackendResolver.Resolve(directory, context.GetVariable);
+        var backend = BackendResolver.Resolve(directory, context.GetVariable, readOnly);
         if (backend.IsLocalDefault) context.Error.WriteLine(backend.Description);
         var cli = new PulumiProcess(directory, context.Environment, backend.Environment, TimeSpan.FromSeconds(60));
         var policy = new LockPolicy(TimeSpan.FromMinutes(wait), clear is int m ? TimeSpan.FromMinutes(m) : null);

@@ -19,7 +19,7 @@ public sealed class StatusCommand : Command
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var (workspace, _) = _pulumi.Open(result, context);
+            var (workspace, _) = _pulumi.Open(result, context, readOnly: true);
             var json = result.GetValue(_json);
             if (result.GetValue(_stack) is not string stack)
             {

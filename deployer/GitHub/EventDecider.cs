@@ -5,8 +5,9 @@ namespace Deployments.Deployer.GitHub;
 /// <summary>
 /// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
 /// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
-/// closed (merged or not) → destroy; labeled/unlabeled → deploy/destroy when previews are label-gated; drafts
-/// skipped unless allowed; forks refused unless allowed (their code would run with this repository's credentials);
+/// closed (merged or not) → destroy (a deleted fork's: found by its recorded owner, no stack named); labeled/unlabeled →
+/// deploy/destroy when previews are label-gated; drafts skipped unless allowed; forks refused unless allowed (their
+/// code would run with this repository's credentials), and a fork's branch named apart from this repository's;
 /// push with deleted:true and delete of a branch → destroy; anything else → nothing.
 /// </summary>
 public static class EventDecider
@@ -31,11 +32,22 @@ public static class EventDecider
         var headRepo = p.ObjectOrNull("pull_request.head.repo");
         var draft = p.Bool("pull_request.draft", fallback: false);
         var labels = p.LabelNames("pull_request.labels");
-        var stack = PreviewNames.StackNameFor(branch);
-        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo };
+        // A fork's branch gets its own stack (named from the fork and the branch): never the one of this repository's
+        // branch of the same name. The fork's author chooses both names, so the repository name is checked here.
+        var headName = headRepo is null ? null : p.String("pull_request.head.repo.full_name");
+        var fork = headName is not null && !string.Equals(headName, baseRepo, StringComparison.OrdinalIgnoreCase) ? headName : null;
+        if (fork is not null && !NameRules.TryValidateRepository(fork, out var repositoryMessage))
+            throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo.full_name' {repositoryMessage}; nothing was done");
+        if (fork is not null && fork.Length + 1 + branch.Length > NameRules.MaxBranchLength)
+            throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.ref' is too long for a fork's preview: at most {NameRules.MaxBranchLength - fork.Length - 1} characters with the fork's name; nothing was done");
+        var stack = headRepo is null ? null : PreviewNames.StackNameFor(branch, fork);
+        EventDecision Result(string what, string reason) => new(what, branch, stack, reason) { PullRequest = number, HeadSha = sha, Repository = baseRepo, HeadRepository = fork };
 
         if (action == "closed")
-            return Result(EventDecision.Destroy, $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}");
+        {
+            var closed = $"pull request #{number} was {(p.Bool("pull_request.merged", fallback: false) ? "merged" : "closed")}";
+            return Result(EventDecision.Destroy, headRepo is null ? DeletedFork(closed) : closed);
+        }
 
         var gated = options.Label is not null;
         var labelEvent = action is "labeled" or "unlabeled";
@@ -45,13 +57,16 @@ public static class EventDecider
         {
             var label = p.String("label.name");
             if (!gated || label != options.Label) return Result(EventDecision.None, $"label '{label}' does not gate previews");
-            if (action == "unlabeled") return Result(EventDecision.Destroy, $"label '{label}' was removed from #{number}");
+            if (action == "unlabeled")
+            {
+                var removed = $"label '{label}' was removed from #{number}";
+                return Result(EventDecision.Destroy, headRepo is null ? DeletedFork(removed) : removed);
+            }
         }
 
         if (headRepo is null)
             throw new Errors.UserInputException($"event payload (pull_request): 'pull_request.head.repo' is null — the fork of #{number} was deleted, so there is no code to deploy; nothing was done");
-        var headName = p.String("pull_request.head.repo.full_name");
-        if (headName != baseRepo && !options.AllowForks)
+        if (fork is not null && !options.AllowForks)
             return Result(EventDecision.None, $"#{number} comes from the fork {headName}: fork previews are refused because they would run that code with this repository's AWS credentials (pass --allow-forks to accept them)");
         if (draft && !options.AllowDrafts)
             return Result(EventDecision.None, $"#{number} is a draft: previews start when it is ready for review (or pass --allow-drafts)");
@@ -62,6 +77,11 @@ public static class EventDecider
             ImageTag = options.ImageTag(sha, number),
         };
     }
+
+    // head.repo is null only when the fork was deleted: its name, and so its preview's stack name, is gone with it; the
+    // decision has no stack, and the preview is found by the owner its stack records.
+    private static string DeletedFork(string what) =>
+        $"{what}; its fork was deleted ('pull_request.head.repo' is null), so its preview is the one recorded as its own";
 
     private static EventDecision Push(PayloadReader p)
     {

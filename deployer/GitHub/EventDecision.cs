@@ -12,4 +12,6 @@ public sealed record EventDecision(string Action, string? Branch, string? Stack,
     public string? HeadSha { get; init; }
     /// <summary>The base repository (<c>owner/name</c>) of a pull request, where its comment and deployments go.</summary>
     public string? Repository { get; init; }
+    /// <summary>The fork (<c>owner/name</c>) the head branch is in, or null for a branch of <see cref="Repository"/>.</summary>
+    public string? HeadRepository { get; init; }
 }

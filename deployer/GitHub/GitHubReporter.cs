@@ -20,7 +20,8 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
         var baseUrl = new Uri((getVariable("GITHUB_API_URL") is { Length: > 0 } url ? url : "https://api.github.com").TrimEnd('/') + "/");
         var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         var api = new GitHubApi(http, baseUrl, token, clock, log);
-        return new GitHubReporter(new PreviewComment(api, repository, pullRequest, stack, log), new PreviewDeployments(api, repository, stack, log), log) { _http = http };
+        var identity = new TokenIdentityResolver(api, TokenIdentityResolver.GraphQlPathFor(baseUrl), getVariable("GITHUB_ACTIONS") == "true");
+        return new GitHubReporter(new PreviewComment(api, repository, pullRequest, stack, identity, log), new PreviewDeployments(api, repository, stack, log), log) { _http = http };
     }
 
     public Task DeployingAsync(EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>

@@ -5,9 +5,10 @@ namespace Deployments.Deployer.GitHub;
 
 /// <summary>
 /// The one comment per preview stack on its pull request, found again by a hidden marker and edited in place —
-/// never a second one. Bodies are cut to GitHub's 65,536-character limit.
+/// never a second one. Only a comment written by the token's own identity counts: anyone can paste the marker into a
+/// comment of theirs, which must never be taken for ours (and edited). Bodies are cut to GitHub's 65,536-character limit.
 /// </summary>
-public sealed class PreviewComment(GitHubApi api, string repository, int pullRequest, string stack, TextWriter log)
+public sealed class PreviewComment(GitHubApi api, string repository, int pullRequest, string stack, TokenIdentityResolver identity, TextWriter log)
 {
     public const int MaxBody = 65536;
 
@@ -17,14 +18,19 @@ public sealed class PreviewComment(GitHubApi api, string repository, int pullReq
     public async Task UpsertAsync(string markdown, CancellationToken ct)
     {
         var body = Fit($"{Marker}\n{markdown}");
-        var existing = await FindAsync(ct);
+        if (await identity.GetAsync(ct) is not { } us)
+        {
+            log.WriteLine("warning: GitHub does not say who the token is (GET /user and the GraphQL viewer failed): the pull request comment is skipped, since no comment could be told to be ours");
+            return;
+        }
+        var existing = await FindAsync(us, ct);
         var response = existing is long id
             ? await api.SendAsync(HttpMethod.Patch, $"repos/{repository}/issues/comments/{id}", new JsonObject { ["body"] = body }, ct)
             : await api.SendAsync(HttpMethod.Post, $"repos/{repository}/issues/{pullRequest}/comments", new JsonObject { ["body"] = body }, ct);
         if (!GitHubApi.Ok(response)) log.WriteLine($"warning: could not {(existing is null ? "create" : "edit")} the pull request comment: {GitHubApi.Describe(response)}");
     }
 
-    private async Task<long?> FindAsync(CancellationToken ct)
+    private async Task<long?> FindAsync(TokenIdentity us, CancellationToken ct)
     {
         string? page = $"repos/{repository}/issues/{pullRequest}/comments?per_page=100";
         for (var pages = 0; page is not null && pages < 50; pages++)
@@ -32,7 +38,8 @@ public sealed class PreviewComment(GitHubApi api, string repository, int pullReq
             var response = await api.SendAsync(HttpMethod.Get, page, null, ct);
             if (!GitHubApi.Ok(response) || response.Body is not { ValueKind: JsonValueKind.Array } comments) return null;
             foreach (var comment in comments.EnumerateArray())
-                if (comment.TryGetProperty("body", out var b) && b.GetString()?.Contains(Marker, StringComparison.Ordinal) == true)
+                if (us.Wrote(comment) && comment.TryGetProperty("body", out var b) && b.ValueKind == JsonValueKind.String
+                    && b.GetString()!.Contains(Marker, StringComparison.Ordinal))
                     return comment.GetProperty("id").GetInt64();
             page = response.NextPage;
         }

@@ -23,8 +23,10 @@ public static class ParentFromOutputs
             d.GetProperty("env").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
             d.GetProperty("secrets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
             d.GetProperty("databaseStrategy").GetString()!) { TaskEgress = Egress(d) };
+        // `url` is the scheme and the environment's host (or its load balancer's DNS name): a name no preview may take.
+        var host = Uri.TryCreate(outputs.Text("url"), UriKind.Absolute, out var url) ? url.Host : null;
         return new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", outputs.Text("appName"), outputs.Text("region"),
-            outputs.Text("previewDomain"), outputs.Text("urlScheme"), defaults);
+            outputs.Text("previewDomain"), outputs.Text("urlScheme"), defaults) { Host = host };
     }
 
     /// <summary>Parents deployed before task egress was configurable have no such members: their previews get the restricted default.</summary>

@@ -18,7 +18,7 @@ public static class ParentFromStackFile
         var settings = StackSettings.ReadEnvironment(source, stack);
         var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
         var parent = new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", settings.App.AppName, settings.Region,
-            settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults);
+            settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults) { Host = settings.Dns?.Host };
         return (parent, settings);
     }
 }

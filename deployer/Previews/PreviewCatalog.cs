@@ -13,6 +13,21 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi)
         (await pulumi.ListStacksAsync(ct)).Where(s => PreviewNames.IsPreviewStack(StackNames.Short(s.Name)))
             .OrderBy(s => StackNames.Short(s.Name), StringComparer.Ordinal).ToList();
 
+    /// <summary>The fork previews recorded as <paramref name="pullRequest"/>'s (one history call per preview): how a
+    /// deleted fork's close finds what its pull request created.</summary>
+    public async Task<IReadOnlyList<(string Stack, string HeadRepository)>> ForkPreviewsOfAsync(int pullRequest, CancellationToken ct)
+    {
+        var owned = new List<(string, string)>();
+        foreach (var summary in await StacksAsync(ct))
+        {
+            var stack = StackNames.Short(summary.Name);
+            var record = await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
+            if (PreviewOwnership.RecordedOwner(record) == pullRequest && PreviewOwnership.RecordedHeadRepository(record) is { } fork)
+                owned.Add((stack, fork));
+        }
+        return owned;
+    }
+
     public async Task<IReadOnlyList<PreviewInfo>> ListAsync(CancellationToken ct)
     {
         var previews = new List<PreviewInfo>();

@@ -14,7 +14,7 @@ public static class PreviewConfigBuilder
     public static SortedDictionary<string, string> Build(ParentInfo parent, PreviewRequest request, int rulePriority)
     {
         var d = parent.Defaults;
-        return new SortedDictionary<string, string>(StringComparer.Ordinal)
+        var config = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["aws:region"] = parent.Region,
             ["kind"] = "preview",
@@ -22,7 +22,7 @@ public static class PreviewConfigBuilder
             ["parentStack"] = parent.QualifiedStack,
             ["branch"] = request.Branch,
             // Set explicitly so that `preview list` can show the URL from the stack's config alone.
-            ["host"] = $"{Infra.Naming.PreviewNames.For(parent.AppName, request.Branch).HostLabel}.{parent.PreviewDomain}",
+            ["host"] = $"{Infra.Naming.PreviewNames.For(parent.AppName, request.Source).HostLabel}.{parent.PreviewDomain}",
             ["imageTag"] = request.ImageTag,
             ["migrationImageTag"] = request.ImageTag,
             ["rulePriority"] = Text(rulePriority),
@@ -42,6 +42,10 @@ public static class PreviewConfigBuilder
             // With a sidecar database two tasks would hold two databases: replace, never overlap.
             ["deploymentMinHealthyPercent"] = d.DatabaseStrategy == DatabaseStrategies.Sidecar ? "0" : "100",
         };
+        // Whose preview it is: the fork its names derive from, and the pull request that owns it.
+        if (request.HeadRepository is { } fork) config[PreviewOwnerKeys.HeadRepository] = fork;
+        if (request.PullRequest is int owner) config[PreviewOwnerKeys.OwnerPullRequest] = Text(owner);
+        return config;
     }
 
     private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);

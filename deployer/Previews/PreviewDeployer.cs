@@ -13,15 +13,40 @@ namespace Deployments.Deployer.Previews;
 /// </summary>
 public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Verification.ReleaseSteps? steps = null)
 {
+    /// <summary>Deploys made again when the stack was removed under them, before giving up.</summary>
+    public const int MaxRedeploys = 3;
+
     public async Task<PreviewDeployResult> DeployAsync(PreviewRequest request, string parentStack, CancellationToken ct)
     {
         var parent = await ReadParentAsync(parentStack, ct);
         PreviewInputs.RequirePreviewDomain(parent);
-        var names = PreviewNames.For(parent.AppName, request.Branch);
+        var names = PreviewNames.For(parent.AppName, request.Source);
+        PreviewInputs.RequireSafeHost(parent, names);
         var stack = names.StackName;
-        log.WriteLine($"preview '{stack}' of branch '{request.Branch}' on '{parentStack}', image {request.ImageTag}");
+        log.WriteLine($"preview '{stack}' of {request.Source} on '{parentStack}', image {request.ImageTag}");
+        // A concurrent destroy (waited for while it held the lock) may remove the stack between our calls: the request
+        // is then deployed again from scratch, never dropped; a stack that keeps vanishing is a failure, said so.
+        for (var redeploy = 0; ; redeploy++)
+        {
+            try { return await DeployOnceAsync(request, parent, stack, ct); }
+            catch (StackNotFoundException e) when (e.Stack == stack)
+            {
+                if (redeploy == MaxRedeploys)
+                    throw new DeploymentFailedException($"preview '{stack}' was removed by another run {redeploy + 1} times while this deploy ran (a concurrent destroy or prune?); gave up: run the deploy again once nothing else removes it", e);
+                log.WriteLine($"preview '{stack}' was removed while this deploy ran (a concurrent destroy); deploying it again from scratch (retry {redeploy + 1} of {MaxRedeploys})");
+            }
+        }
+    }
+
+    private async Task<PreviewDeployResult> DeployOnceAsync(PreviewRequest request, ParentInfo parent, string stack, CancellationToken ct)
+    {
         var created = await pulumi.EnsureStackAsync(stack, ct);
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
+        // Before any change: another pull request's preview is refused; the owner is recorded (or kept) in the config.
+        // Whose it is comes from the backend (the config its last update ran with), not the local Pulumi.<stack>.yaml,
+        // which a fresh runner does not have.
+        var record = created ? new Dictionary<string, string?>() : await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
+        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, request, log) };
         var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
 
         var currentTag = current.GetValueOrDefault(Key("imageTag"));

@@ -16,7 +16,12 @@ public static partial class BackendResolver
 
     public sealed record Backend(IReadOnlyDictionary<string, string?> Environment, string Description, bool IsLocalDefault);
 
-    public static Backend Resolve(string projectDirectory, Func<string, string?> getVariable)
+    /// <summary>
+    /// The backend and environment for <paramref name="projectDirectory"/>. With <paramref name="readOnly"/> (commands
+    /// that only read: <c>status</c>, <c>preview list</c>) the local state directory is never created; when it does not
+    /// exist there is no stack to read, which is the operator's error (exit 2).
+    /// </summary>
+    public static Backend Resolve(string projectDirectory, Func<string, string?> getVariable, bool readOnly = false)
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -31,6 +36,8 @@ public static partial class BackendResolver
             return new Backend(environment, $"backend {Mask(current)} (pulumi login)", false);
 
         var directory = Path.Combine(projectDirectory, LocalStateDirectory);
+        if (readOnly && !Directory.Exists(directory))
+            throw new Errors.UserInputException($"no Pulumi backend is configured and there is no local state in {directory}, so there are no stacks to show; set PULUMI_BACKEND_URL (e.g. s3://bucket) to read the shared backend");
         Directory.CreateDirectory(directory);
         environment["PULUMI_BACKEND_URL"] = "file://" + directory;
         var passphrase = getVariable("PULUMI_CONFIG_PASSPHRASE") is not null || getVariable("PULUMI_CONFIG_PASSPHRASE_FILE") is not null;

@@ -20,7 +20,7 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
     public async Task<CommandResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> callEnvironment, CancellationToken cancellationToken)
     {
         var path = environment.GetValueOrDefault("PATH");
-        var pulumi = Executable.Find("pulumi", path) ?? "pulumi";
+        var pulumi = Executable.Find("pulumi", path) ?? throw PulumiVersion.NotFound();
         // In its own session, pulumi does not also get the terminal's Ctrl-C: a second SIGINT (ours) would make it
         // abort instead of cancelling cleanly. setsid execs in place, so the PID we signal is pulumi's.
         var setsid = OperatingSystem.IsWindows() ? null : Executable.Find("setsid", path);
@@ -47,7 +47,7 @@ public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDict
         try { process = Process.Start(start)!; }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new Errors.UserInputException($"cannot run 'pulumi' ({e.Message}): install the Pulumi CLI (https://www.pulumi.com/docs/install/) and put it on PATH");
+            throw new Errors.ToolMissingException($"cannot run '{pulumi}' ({e.Message}); {PulumiVersion.InstallAdvice}");
         }
         using (process)
         {

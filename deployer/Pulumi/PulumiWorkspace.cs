@@ -23,6 +23,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
 
     private readonly Dictionary<string, string[]> _secretKeys = new(StringComparer.Ordinal);
+    private bool _cliChecked;
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
@@ -159,6 +160,15 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
 
     private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
+        // Once per run, before the first real call: a missing or too old CLI is its own error, never "deployment failed".
+        if (!_cliChecked)
+        {
+            var version = await cli.RunAsync(PulumiArgs.Version(), ct);
+            stats?.Record(version.Duration);
+            if (ct.IsCancellationRequested) throw new CancelledException("interrupted during 'pulumi version'");
+            PulumiVersion.Require(version);
+            _cliChecked = true;
+        }
         var result = environment is { Count: > 0 } ? await cli.RunAsync(args, environment, ct) : await cli.RunAsync(args, ct);
         stats?.Record(result.Duration);
         return result;

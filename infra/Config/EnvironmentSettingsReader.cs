@@ -123,6 +123,8 @@ public static class EnvironmentSettingsReader
                 config.Problem(key, "needs hostedZoneId: the records are created in that Route 53 zone");
             return null;
         }
+        if (previewDomain is not null && !PreviewHostRules.TryValidatePreviewDomain(previewDomain, host, out var message))
+            config.Problem("previewDomain", message);
         return new DnsSettings(zone, host, previewDomain);
     }
 }

@@ -8,6 +8,10 @@ public sealed record PreviewSettings
     /// <summary>Fully qualified parent stack, e.g. <c>organization/deployments/staging</c> on a DIY backend.</summary>
     public required string ParentStack { get; init; }
     public required string Branch { get; init; }
+    /// <summary>The fork the branch is in (<c>owner/name</c>), or null for this repository's branches; names derive from both.</summary>
+    public string? HeadRepository { get; init; }
+    /// <summary>The pull request that created the preview, when a pull request event did.</summary>
+    public int? OwnerPullRequest { get; init; }
     /// <summary>Listener rule priority, unique per listener; chosen by the deployer (1–49999, 50000 is the environment's own rule).</summary>
     public required int RulePriority { get; init; }
     public required string DatabaseStrategy { get; init; }

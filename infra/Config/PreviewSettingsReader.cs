@@ -13,6 +13,12 @@ public static class PreviewSettingsReader
         var branch = config.RequiredString("branch", "the git branch this preview deploys");
         if (branch.Length > 0 && !NameRules.TryValidateBranch(branch, out var branchMessage))
             config.Problem("branch", branchMessage);
+        var headRepository = config.OptionalString(PreviewOwnerKeys.HeadRepository);
+        if (headRepository is not null && !NameRules.TryValidateRepository(headRepository, out var repositoryMessage))
+        {
+            config.Problem(PreviewOwnerKeys.HeadRepository, repositoryMessage);
+            headRepository = null;
+        }
         var app = AppSettingsReader.Read(config, appName, AppDefaults.Preview, imageRequired: true);
         var strategy = config.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All);
         if (strategy == DatabaseStrategies.Sidecar && app.MinHealthyPercent > 0)
@@ -23,6 +29,8 @@ public static class PreviewSettingsReader
             App = app,
             ParentStack = config.RequiredString("parentStack", "the parent environment's fully qualified stack, e.g. organization/deployments/staging", ConfigPatterns.StackReference()),
             Branch = branch,
+            HeadRepository = headRepository,
+            OwnerPullRequest = config.Has(PreviewOwnerKeys.OwnerPullRequest) ? config.Int(PreviewOwnerKeys.OwnerPullRequest, 0, 1, int.MaxValue) : null,
             RulePriority = ReadPriority(config),
             DatabaseStrategy = strategy,
             Host = config.OptionalString("host", ConfigPatterns.DnsName(), ConfigPatterns.DnsNameAllowed),

@@ -71,6 +71,28 @@ public static class NameRules
         return true;
     }
 
+    /// <summary>GitHub login (owner): at most 39 characters; repository name: at most 100.</summary>
+    public const int MaxOwnerLength = 39, MaxRepositoryNameLength = 100;
+
+    /// <summary>
+    /// A repository's full name as GitHub prints it (<c>owner/name</c>): the owner of letters, digits and '-', at most
+    /// 39; the name of letters, digits, '.', '_' and '-', at most 100, not "." or "..". A fork's author chooses both,
+    /// so nothing else (no ':' that would split a naming key, no '/' beyond the one, no control characters) passes.
+    /// </summary>
+    public static bool TryValidateRepository(string? value, out string message)
+    {
+        message = $"must be a GitHub repository as owner/name: the owner 1-{MaxOwnerLength} of A-Z, a-z, 0-9 and '-', the name 1-{MaxRepositoryNameLength} of A-Z, a-z, 0-9, '.', '_' and '-'";
+        var slash = value?.IndexOf('/', StringComparison.Ordinal) ?? -1;
+        if (value is null || slash < 1 || slash > MaxOwnerLength) return false;
+        var owner = value[..slash];
+        var name = value[(slash + 1)..];
+        if (name.Length is 0 or > MaxRepositoryNameLength || name is "." or "..") return false;
+        if (!owner.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')) return false;
+        if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-')) return false;
+        message = "";
+        return true;
+    }
+
     private static bool TryValidatePrefix(string? value, int maxLength, out string message)
     {
         message = $"must be 1-{maxLength} {PrefixRule}";

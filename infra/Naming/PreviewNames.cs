@@ -16,8 +16,10 @@ public sealed record PreviewNames(
     /// <summary>The security group of the preview's tasks (shares the per-VPC namespace with the database's).</summary>
     public string TasksSecurityGroupName { get; init; } = "";
 
-    /// <summary>The preview's stack name: it depends on the branch only, so it is known before the parent is read.</summary>
-    public static string StackNameFor(string branch) => StackNameFor(BranchSlug.From(branch), branch);
+    /// <summary>The preview's stack name: it depends on the branch (and fork) only, so it is known before the parent is read.</summary>
+    public static string StackNameFor(string branch, string? headRepository = null) => StackNameFor(new PreviewSource(branch, headRepository));
+
+    public static string StackNameFor(PreviewSource source) => StackNameFor(BranchSlug.From(source.Key), source.Key);
 
     /// <summary>True for names this module gives preview stacks; environment names cannot start so (see <see cref="NameRules"/>).</summary>
     public static bool IsPreviewStack(string stack)
@@ -27,14 +29,21 @@ public sealed record PreviewNames(
     }
 
     /// <exception cref="ArgumentException">The app name or the branch is not valid.</exception>
-    public static PreviewNames For(string appName, string branch)
+    public static PreviewNames For(string appName, string branch, string? headRepository = null) =>
+        For(appName, new PreviewSource(branch, headRepository));
+
+    /// <summary>The names of a preview of <paramref name="source"/>: its <see cref="PreviewSource.Key"/> is what is slugged and hashed.</summary>
+    /// <exception cref="ArgumentException">The app name is not valid.</exception>
+    public static PreviewNames For(string appName, PreviewSource source)
     {
+        ArgumentNullException.ThrowIfNull(source);
         if (!NameRules.TryValidateAppName(appName, out var message)) throw new ArgumentException($"app name {message}", nameof(appName));
+        var branch = source.Key;
         var slug = BranchSlug.From(branch);
         var aws = AwsNamePrefix(appName);
         string Fit(string prefix, string suffix, int max) => NameFitter.Fit(prefix, slug, suffix, max, branch);
         return new PreviewNames(
-            Branch: branch,
+            Branch: source.Branch,
             Slug: slug.Value,
             StackName: StackNameFor(slug, branch),
             HostLabel: Fit("", "", NameLimits.DnsLabel),

@@ -33,7 +33,8 @@ namespace FakePulumi
         public static int Run(CliArgs cli, string directory, CancellationToken interrupted)
         {
             var words = string.Join(' ', cli.Words.Take(2));
-            if (cli.Words is ["version"]) { Console.WriteLine("v3.200.0"); return 0; }
+            // FAKE_PULUMI_VERSION plays an older or newer CLI.
+            if (cli.Words is ["version"]) { Console.WriteLine(Environment.GetEnvironmentVariable("FAKE_PULUMI_VERSION") ?? "v3.200.0"); return 0; }
             if (!File.Exists(Path.Combine(directory, "Pulumi.yaml"))) throw new FakeError($"no Pulumi.yaml project file found (searching upwards from {directory})");
             var project = CompilerHost.ProjectName(directory);
             var backend = Backend.FromEnvironment(project);
@@ -108,6 +109,7 @@ namespace FakePulumi
                     return 0;
                 case "up":
                 case "destroy":
+                    if (words == "up") ConcurrentDestroy.MaybeRemove(backend, directory, Stack());
                     Require(Stack());
                     backend.Lock(Stack());
                     try

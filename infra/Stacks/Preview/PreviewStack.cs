@@ -15,7 +15,7 @@ public static class PreviewStack
 {
     public static PulumiTemplate Build(PreviewSettings settings, string project, string stack)
     {
-        var names = PreviewNames.For(settings.App.AppName, settings.Branch);
+        var names = PreviewNames.For(settings.App.AppName, settings.Branch, settings.HeadRepository);
         var template = new PulumiTemplate(project, $"{settings.App.AppName} preview of branch {names.Slug}");
         AwsProvider.Add(template, settings.Region, StackTags.For(settings.App.AppName, stack, names.Slug));
         template.Add(new TemplateResource(LogicalNames.Parent, "pulumi:pulumi:StackReference",

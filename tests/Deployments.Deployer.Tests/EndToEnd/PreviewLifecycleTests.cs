@@ -31,7 +31,7 @@ public class PreviewLifecycleTests
         again.ExitCode.ShouldBe(0, again.StdErr);
         JsonNode.Parse(again.StdOut)!["resourceChanges"]!.AsObject().Select(c => c.Key).ShouldBe(["same"]);
         cloud.Calls.Skip(callsBefore).Select(c => string.Join(' ', c.Split(' ').Take(2)))
-            .ShouldBe(["stack output", "stack init", "config --json", "up --yes", "stack output"]);
+            .ShouldBe(["version", "stack output", "stack init", "config --json", "stack history", "up --yes", "stack output"]);
 
         // Act: a new image updates the task definitions (and the service that points at them)
         var newer = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "4b5c6d7", "--json");

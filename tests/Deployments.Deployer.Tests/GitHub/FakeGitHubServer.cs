@@ -8,7 +8,9 @@ namespace Deployments.Deployer.Tests.GitHub;
 /// <summary>
 /// GitHub REST on 127.0.0.1 for tests (facts/github.md §5.2–5.3): issue comments listed two per page with a
 /// <c>Link</c> header, create 201, edit 200; deployments 201 (or 202/409 when told), statuses 201; a 403 rate limit
-/// with retry-after when told. Requires the bearer token and the versioned media type.
+/// with retry-after when told. Requires the bearer token and the versioned media type. Who the token is: by default an
+/// installation token (Actions' GITHUB_TOKEN: <c>GET /user</c> is 403, the GraphQL viewer is <c>github-actions[bot]</c>),
+/// or a user's (<see cref="UserLogin"/>: <c>GET /user</c> answers); comments it creates are authored by that identity.
 /// </summary>
 public sealed class FakeGitHubServer : IDisposable
 {
@@ -35,9 +37,27 @@ public sealed class FakeGitHubServer : IDisposable
     /// <summary>When set, the comment list's <c>Link</c> header points its next page to this origin instead of ours.</summary>
     public string? NextPageOrigin { get; set; }
 
+    /// <summary>Null: the token is an installation token (the App bot <see cref="BotLogin"/>); else a user's token of this login.</summary>
+    public string? UserLogin { get; set; }
+    public string BotLogin { get; set; } = "github-actions[bot]";
+    /// <summary>When false, the GraphQL viewer query fails too (the identity cannot be learned).</summary>
+    public bool GraphQlAnswers { get; set; } = true;
+
+    private JsonObject Author => UserLogin is { } user
+        ? new JsonObject { ["login"] = user, ["type"] = "User" }
+        : new JsonObject { ["login"] = BotLogin, ["type"] = "Bot" };
+
     public void AddOtherComments(int count)
     {
-        for (var i = 0; i < count; i++) Comments.Add(new JsonObject { ["id"] = _nextId++, ["body"] = $"LGTM {i}", ["user"] = new JsonObject { ["login"] = "reviewer" } });
+        for (var i = 0; i < count; i++) AddComment($"LGTM {i}", "reviewer", "User");
+    }
+
+    /// <summary>A comment by someone else, e.g. one that pastes our marker.</summary>
+    public JsonObject AddComment(string body, string login, string type)
+    {
+        var comment = new JsonObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JsonObject { ["login"] = login, ["type"] = type } };
+        Comments.Add(comment);
+        return comment;
     }
 
     private async Task ServeAsync()
@@ -78,8 +98,18 @@ public sealed class FakeGitHubServer : IDisposable
                 if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? Url}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{Url}x?page=99>; rel=\"last\"";
                 Write(context, 200, new JsonArray(items.Select(c => (JsonNode)c.DeepClone()).ToArray()));
                 break;
+            case ("GET", ["user"]):
+                if (UserLogin is null) Write(context, 403, new JsonObject { ["message"] = "Resource not accessible by integration", ["documentation_url"] = "https://docs.github.com/rest/users/users#get-the-authenticated-user" });
+                else Write(context, 200, Author);
+                break;
+            case ("POST", ["graphql"]):
+                var query = body is not null && body.TryGetPropertyValue("query", out var q) ? q!.GetValue<string>() : "";
+                if (GraphQlAnswers && query.Contains("viewer", StringComparison.Ordinal))
+                    Write(context, 200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = Author["login"]!.GetValue<string>() } } });
+                else Write(context, 200, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Resource not accessible by integration" }) });
+                break;
             case ("POST", [_, _, _, "issues", _, "comments"]):
-                var created = new JsonObject { ["id"] = _nextId++, ["body"] = body!["body"]!.GetValue<string>(), ["user"] = new JsonObject { ["login"] = "github-actions[bot]" } };
+                var created = new JsonObject { ["id"] = _nextId++, ["body"] = body!["body"]!.GetValue<string>(), ["user"] = Author };
                 Comments.Add(created);
                 Write(context, 201, created.DeepClone());
                 break;

@@ -54,12 +54,44 @@ public class GitHubEventTests
     {
         var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/storefront");
 
-        ShouldDecide(Decide("pull_request", fork), "none", "changes", "would run that code with this repository's AWS credentials");
-        ShouldDecide(Decide("pull_request", fork, "--allow-forks"), "deploy", "changes", "opened");
+        var refused = Decide("pull_request", fork);
+        var allowed = Decide("pull_request", fork, "--allow-forks");
+
+        refused["action"]!.GetValue<string>().ShouldBe("none");
+        refused["reason"]!.GetValue<string>().ShouldContain("would run that code with this repository's AWS credentials");
+        allowed["action"]!.GetValue<string>().ShouldBe("deploy");
+        allowed["branch"]!.GetValue<string>().ShouldBe("changes");
     }
 
     [Test]
-    public void A_deleted_fork_is_an_error_when_deploying_but_its_close_still_destroys()
+    public void A_forks_branch_never_gets_the_stack_of_the_same_branch_here()
+    {
+        var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/Hello-World");
+        var forkClosed = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/Hello-World");
+
+        var forkStack = Decide("pull_request", fork, "--allow-forks")["stack"]!.GetValue<string>();
+
+        forkStack.ShouldBe("preview-stranger-hello-world-changes-" + NameHash.Of("stranger/hello-world:changes"));
+        forkStack.ShouldNotBe(PreviewNames.StackNameFor("changes"));
+        Decide("pull_request", forkClosed)["stack"]!.GetValue<string>().ShouldBe(forkStack, "its close names the same stack");
+        Decide("pull_request", Payloads.Path_("pull_request.opened.payload"))["stack"]!.GetValue<string>().ShouldBe("preview-changes", "this repository's branch keeps its name");
+    }
+
+    [TestCase("stranger/Hello World")]
+    [TestCase("stranger/x:y")]
+    [TestCase("stranger")]
+    public void A_forks_repository_name_that_GitHub_would_not_send_is_a_payload_error(string name)
+    {
+        var fork = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = name);
+
+        var result = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", fork, "--dry-run", "--json", "--allow-forks");
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("'pull_request.head.repo.full_name' must be a GitHub repository as owner/name");
+    }
+
+    [Test]
+    public void A_deleted_fork_is_an_error_when_deploying_and_its_close_destroys_its_recorded_preview()
     {
         var opened = Payloads.Crafted("pull_request.opened.payload", p => p["pull_request"]!["head"]!["repo"] = null);
         var closed = Payloads.Crafted("pull_request.closed.payload", p => p["pull_request"]!["head"]!["repo"] = null);
@@ -67,7 +99,11 @@ public class GitHubEventTests
         var refused = DeployerRun.Run("github", "event", "--event-name", "pull_request", "--event-path", opened, "--dry-run", "--json");
         refused.ExitCode.ShouldBe(ExitCodes.UserError);
         refused.StdErr.ShouldContain("'pull_request.head.repo' is null — the fork of #2 was deleted, so there is no code to deploy; nothing was done");
-        ShouldDecide(Decide("pull_request", closed), "destroy", "changes", "closed");
+        // Its fork's name is gone, and with it the preview's stack name: the preview is found by its recorded owner.
+        var decision = Decide("pull_request", closed);
+        decision["action"]!.GetValue<string>().ShouldBe("destroy");
+        decision["stack"].ShouldBeNull();
+        decision["reason"]!.GetValue<string>().ShouldContain("its fork was deleted ('pull_request.head.repo' is null), so its preview is the one recorded as its own");
     }
 
     [Test]

@@ -19,7 +19,7 @@ public class GitHubTokenOriginTests
         var api = new GitHubApi(http, new Uri(github.Url), FakeGitHubServer.Token, new VirtualClock(), log);
 
         // Act
-        await new PreviewComment(api, "octo/app", 7, "preview-x", log).UpsertAsync("hello", CancellationToken.None);
+        await new PreviewComment(api, "octo/app", 7, "preview-x", new TokenIdentityResolver(api, "graphql", inActions: false), log).UpsertAsync("hello", CancellationToken.None);
 
         // Assert: the other origin saw nothing; we said why we stopped; the comment was still written on ours.
         elsewhere.Requests.ShouldBeEmpty();
