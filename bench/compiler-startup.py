@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Wall time of one infra compiler run exactly as Pulumi.yaml runs it, next to a trivial .NET console app.
 
-The Pulumi YAML host runs the compiler at least twice per `pulumi preview`/`up` (pulumi.md §1.2), so its
+The Pulumi YAML host runs the compiler at least twice per `pulumi preview`/`up` (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), so its
 start-up is paid on every operation. Target (issue 2): median <= 2x the trivial app's start-up, warm.
 
 Usage: python3 bench/compiler-startup.py [RUNS]      (default 15; needs PyYAML to read Pulumi.staging.yaml)
@@ -17,7 +17,7 @@ def stack_config(stack):
     import yaml  # PyYAML; only the benchmark needs it
     with open(os.path.join(ROOT, f"Pulumi.{stack}.yaml")) as f:
         config = yaml.safe_load(f)["config"]
-    # The host passes strings; objects and arrays JSON-encoded (pulumi.md §1.3).
+    # The host passes strings; objects and arrays JSON-encoded (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).
     return {k: v if isinstance(v, str) else json.dumps(v) if isinstance(v, (dict, list)) else str(v).lower() if isinstance(v, bool) else str(v)
             for k, v in config.items()}
 
@@ -28,7 +28,7 @@ def compiler_argv():
         command = yaml.safe_load(f)["runtime"]["options"]["compiler"]
     argv = shlex.split(command)
     if "/" in argv[0]:
-        argv[0] = os.path.join(ROOT, argv[0])  # Go's os/exec resolves it against cmd.Dir (pulumi.md §1.1)
+        argv[0] = os.path.join(ROOT, argv[0])  # Go's os/exec resolves it against cmd.Dir (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go)
     return argv
 
 

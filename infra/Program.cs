@@ -3,7 +3,7 @@ using Deployments.Infra.Config;
 using Deployments.Infra.Template;
 
 // The only file that touches the console, the environment and files. stdout carries the template and nothing
-// else (the YAML host parses all of it, pulumi.md §1.4); everything for people goes to stderr.
+// else (the YAML host parses all of it, https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go); everything for people goes to stderr.
 var arguments = CompilerArguments.Parse(args, out var usageError);
 if (arguments is null)
 {
@@ -29,7 +29,7 @@ if (arguments.Stack is not null)
 }
 source.ApplyOverrides(arguments.Overrides, project);
 const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
-// The secret keys: from the deployer (the YAML host does not pass them, pulumi.md §1.3) and the stack file's secure: values.
+// The secret keys: from the deployer (the YAML host does not pass them, https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go) and the stack file's secure: values.
 if (Environment.GetEnvironmentVariable(SecretKeysVariable) is { Length: > 0 } secretKeys && !source.TryMarkSecretKeysJson(secretKeys))
 {
     // The value is not shown: it lists key names only, but a mistaken export could hold anything.

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Deployments.Deployer.Aws;
 
 /// <summary>
-/// Reads an AWS JSON error body (facts/aws.md §1): <c>__type</c> may be <c>Code</c>, <c>prefix#Code</c> or
+/// Reads an AWS JSON error body (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): <c>__type</c> may be <c>Code</c>, <c>prefix#Code</c> or
 /// <c>Code:http://…</c>; the message may be <c>message</c> or <c>Message</c>. An unreadable body still yields a code.
 /// </summary>
 public static class AwsErrorParser
@@ -26,7 +26,7 @@ public static class AwsErrorParser
         }
     }
 
-    /// <summary>Retryable: throttling, server errors (facts/aws.md §3.4, a judgement call there too).</summary>
+    /// <summary>Retryable: throttling, server errors (https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html, a judgement call there too).</summary>
     public static bool IsRetryable(string code, int status) =>
         status >= 500 || code is "ThrottlingException" or "ThrottledException" or "TooManyRequestsException" or "RequestLimitExceeded"
             or "ServerException" or "ServiceUnavailableException" or "Throttling" or "LimitExceededException";

@@ -1,7 +1,7 @@
 namespace Deployments.Deployer.Aws;
 
 /// <summary>
-/// One AWS JSON 1.1 service as the client calls it (facts/aws.md §1.1): the SigV4 signing name, the
+/// One AWS JSON 1.1 service as the client calls it (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): the SigV4 signing name, the
 /// <c>X-Amz-Target</c> prefix, the region and the endpoint.
 /// </summary>
 public sealed record AwsService(string DisplayName, string SigningName, string TargetPrefix, string Region, Uri Endpoint)

@@ -1,7 +1,7 @@
 namespace Deployments.Deployer.GitHub;
 
 /// <summary>
-/// GitHub Actions' step files (facts/github.md §5.4): outputs appended to GITHUB_OUTPUT as <c>name=value</c> (values
+/// GitHub Actions' step files (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands): outputs appended to GITHUB_OUTPUT as <c>name=value</c> (values
 /// with line breaks in the heredoc form with a random delimiter) and Markdown appended to GITHUB_STEP_SUMMARY.
 /// Outside Actions (variables unset) nothing is written.
 /// </summary>

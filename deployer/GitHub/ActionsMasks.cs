@@ -2,7 +2,7 @@ namespace Deployments.Deployer.GitHub;
 
 /// <summary>
 /// The <c>::add-mask::</c> commands that hide every credential the run can see from the Actions log
-/// (facts/github.md §5.4), written before anything else is printed. They go to stderr: the runner reads workflow
+/// (https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands), written before anything else is printed. They go to stderr: the runner reads workflow
 /// commands from a step's stderr as well as its stdout (actions/runner src/Runner.Worker/Handlers/ScriptHandler.cs,
 /// https://github.com/actions/runner/blob/main/src/Runner.Worker/Handlers/ScriptHandler.cs — one OutputManager with
 /// the command manager per stream), so stdout stays data: with <c>--json</c>, exactly one JSON document.

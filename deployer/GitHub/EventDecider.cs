@@ -3,7 +3,7 @@ using Deployments.Infra.Naming;
 namespace Deployments.Deployer.GitHub;
 
 /// <summary>
-/// Decides what a GitHub event means for previews (facts/github.md §5.1). Pure: payload in, decision out.
+/// Decides what a GitHub event means for previews (https://docs.github.com/en/webhooks/webhook-events-and-payloads). Pure: payload in, decision out.
 /// pull_request opened/reopened/synchronize/ready_for_review → deploy the head branch at the head commit;
 /// closed (merged or not) → destroy (a deleted fork's: found by its recorded owner, no stack named); labeled/unlabeled →
 /// deploy/destroy when previews are label-gated; drafts skipped unless allowed; forks refused unless allowed (their

@@ -8,7 +8,7 @@ using System.Text.Json.Nodes;
 namespace Deployments.Deployer.GitHub;
 
 /// <summary>
-/// GitHub REST over HttpClient (facts/github.md §5.2–5.3): base URL from GITHUB_API_URL, token from GITHUB_TOKEN,
+/// GitHub REST over HttpClient (https://docs.github.com/en/rest/issues/comments, https://docs.github.com/en/rest/deployments/deployments): base URL from GITHUB_API_URL, token from GITHUB_TOKEN,
 /// the versioned JSON media type; pages followed through the <c>Link</c> header; 403/429 rate limits waited out with
 /// the server's hint (retry-after or x-ratelimit-reset), bounded. The token is sent to the API's origin (scheme, host,
 /// port) only: a next page elsewhere is not followed, so a crafted or proxied <c>Link</c> cannot collect it.

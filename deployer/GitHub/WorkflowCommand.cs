@@ -1,6 +1,6 @@
 namespace Deployments.Deployer.GitHub;
 
-/// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, facts/github.md §5.4).</summary>
+/// <summary>Workflow-command escaping of a message (actions/toolkit escapeData, https://docs.github.com/en/actions/reference/workflows-and-actions/workflow-commands).</summary>
 public static class WorkflowCommand
 {
     public static string Escape(string message) => message.Replace("%", "%25", StringComparison.Ordinal)

@@ -4,7 +4,7 @@ namespace Deployments.Deployer.Migrations;
 
 /// <summary>
 /// Follows one CloudWatch Logs stream forward and prints each new line with a prefix, keeping the last lines for
-/// the report. A poll reads pages until caught up — the returned token equals the one sent (facts/aws.md §2.6;
+/// the report. A poll reads pages until caught up — the returned token equals the one sent (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetLogEvents.html;
 /// pages may be empty before that) — bounded per poll so a chatty task cannot starve the status checks.
 /// </summary>
 public sealed class LogTailer(LogsClient logs, string group, string stream, TextWriter output, string prefix, int tailLines = 40)

@@ -5,7 +5,7 @@ namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
 /// Decides the environment <c>pulumi</c> runs with. A configured backend — <c>PULUMI_BACKEND_URL</c>, a
-/// <c>backend:</c> in Pulumi.yaml, or a <c>pulumi login</c> (credentials.json) — is used as it is (pulumi.md §3.6).
+/// <c>backend:</c> in Pulumi.yaml, or a <c>pulumi login</c> (credentials.json) — is used as it is (https://www.pulumi.com/docs/iac/cli/environment-variables/).
 /// With none, state goes to a file backend inside the project (<c>.pulumi-state/</c>, git-ignored), with an empty
 /// passphrase unless one is set, and the operator is told once. Always: no update check, and debug commands on
 /// (the engine event log needs them).

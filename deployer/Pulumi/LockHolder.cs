@@ -5,7 +5,7 @@ namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
 /// One lock on a file-backend stack, from the CLI's message line
-/// <c>  &lt;url&gt;/.pulumi/locks/…/&lt;uuid&gt;.json: created by user@host (pid N) at 2026-01-02T03:04:05Z</c> (pulumi.md §3.5).
+/// <c>  &lt;url&gt;/.pulumi/locks/…/&lt;uuid&gt;.json: created by user@host (pid N) at 2026-01-02T03:04:05Z</c> (https://github.com/pulumi/pulumi-dotnet/blob/main/sdk/Pulumi.Automation/Commands/Exceptions/CommandException.cs).
 /// </summary>
 public sealed partial record LockHolder(string Who, int? Pid, DateTimeOffset? Since, string LockFile)
 {

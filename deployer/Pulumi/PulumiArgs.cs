@@ -1,7 +1,7 @@
 namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
-/// Pure argv builders for the <c>pulumi</c> CLI, as Automation API's LocalWorkspace builds them (pulumi.md §3):
+/// Pure argv builders for the <c>pulumi</c> CLI, as Automation API's LocalWorkspace builds them (https://www.pulumi.com/docs/iac/cli/commands/):
 /// <c>--non-interactive</c> on every call and <c>--stack</c> on every stack-scoped one, so nothing depends on the
 /// "selected" stack stored under PULUMI_HOME that parallel runners would race on. No I/O here.
 /// </summary>
@@ -40,7 +40,7 @@ public static class PulumiArgs
 
     /// <summary>
     /// <c>up</c> without a separate preview (<c>--skip-preview</c>: the deployer's own <c>plan</c> is the preview),
-    /// streaming engine events to <paramref name="eventLog"/> (needs PULUMI_DEBUG_COMMANDS=true, pulumi.md §3.2).
+    /// streaming engine events to <paramref name="eventLog"/> (needs PULUMI_DEBUG_COMMANDS=true, https://www.pulumi.com/docs/iac/cli/commands/).
     /// </summary>
     public static IReadOnlyList<string> Up(string stack, string eventLog, string message) =>
         ["up", "--yes", "--skip-preview", "--color", "never", "--event-log", eventLog, "--message", message, "--stack", stack, NonInteractive];
@@ -48,6 +48,6 @@ public static class PulumiArgs
     public static IReadOnlyList<string> Destroy(string stack, string eventLog) =>
         ["destroy", "--yes", "--skip-preview", "--color", "never", "--event-log", eventLog, "--stack", stack, NonInteractive];
 
-    /// <summary>Deletes the stack's lock files on a file backend (pulumi.md §4.4); only on explicit request.</summary>
+    /// <summary>Deletes the stack's lock files on a file backend (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go); only on explicit request.</summary>
     public static IReadOnlyList<string> Cancel(string stack) => ["cancel", "--yes", "--stack", stack, NonInteractive];
 }

@@ -4,7 +4,7 @@ namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
 /// Turns a failed invocation into a typed error, in one place, matching stderr the way Automation API does and in
-/// its order (pulumi.md §3.5): stack not found, already exists, concurrent update (Cloud 409, file-backend lock),
+/// its order (https://github.com/pulumi/pulumi-dotnet/blob/main/sdk/Pulumi.Automation/Commands/Exceptions/CommandException.cs): stack not found, already exists, concurrent update (Cloud 409, file-backend lock),
 /// then passphrase problems; anything else is a generic failure carrying the CLI's own error lines.
 /// </summary>
 public static partial class PulumiErrorClassifier

@@ -6,7 +6,7 @@ namespace Deployments.Deployer.Pulumi;
 /// <summary>
 /// Runs the <c>pulumi</c> executable found on the environment's PATH, in the project directory. The environment is
 /// <paramref name="environment"/> plus <paramref name="overrides"/>, minus the variables the YAML host injects for
-/// the compiler: ambient ones would win over the host's (pulumi.md §1.3). On cancellation pulumi gets SIGINT — it
+/// the compiler: ambient ones would win over the host's (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go). On cancellation pulumi gets SIGINT — it
 /// then stops its update gracefully and releases its lock — and is waited for; only after the grace period is it killed.
 /// </summary>
 public sealed partial class PulumiProcess(string workingDirectory, IReadOnlyDictionary<string, string> environment,

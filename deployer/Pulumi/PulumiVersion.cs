@@ -4,9 +4,9 @@ using Deployments.Deployer.Errors;
 namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
-/// The supported Pulumi CLI versions. <c>pulumi version</c> prints <c>v3.x.y</c> (pulumi.md §3.2; Automation API
+/// The supported Pulumi CLI versions. <c>pulumi version</c> prints <c>v3.x.y</c> (https://www.pulumi.com/docs/iac/cli/commands/; Automation API
 /// strips the <c>v</c> the same way). 3.154 is the minimum because the YAML host passes <c>PULUMI_STACK</c> to the
-/// compiler from that version on (pulumi.md §3.6), and the compiler reads the stack from it.
+/// compiler from that version on (https://www.pulumi.com/docs/iac/cli/environment-variables/), and the compiler reads the stack from it.
 /// </summary>
 public static class PulumiVersion
 {

@@ -16,7 +16,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
 
     /// <summary>
-    /// The YAML host does not tell the compiler which config values are secret (pulumi.md §1.3), so the deployer does,
+    /// The YAML host does not tell the compiler which config values are secret (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), so the deployer does,
     /// in the variable Pulumi's other language hosts use (a JSON array of fully qualified keys); the compiler refuses a
     /// secret value it would write in plain text. The keys come from the stack's last <c>config --json</c> read here.
     /// </summary>

@@ -2,7 +2,7 @@ namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
 /// Stack names as backends print them: <c>dev</c> for the current project on a file backend,
-/// <c>organization/project/dev</c> otherwise (pulumi.md §3.3). Compared and shortened here only.
+/// <c>organization/project/dev</c> otherwise (https://www.pulumi.com/docs/iac/cli/commands/). Compared and shortened here only.
 /// </summary>
 public static class StackNames
 {

@@ -5,7 +5,7 @@ namespace Deployments.Deployer.Verification;
 
 /// <summary>
 /// Watches the ECS deployment of <em>our</em> task definition — not "services stable", which a circuit-breaker
-/// rollback also reaches (peers.md §4–5). COMPLETED: done. FAILED, or our deployment gone while an older one is
+/// rollback also reaches (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html). COMPLETED: done. FAILED, or our deployment gone while an older one is
 /// primary: rolled back, a failure, with the service's latest events. Services without <c>rolloutState</c>: done when
 /// ours is the only deployment and runs its desired count. Progress and new service events are printed as they come.
 /// </summary>

@@ -33,7 +33,7 @@ public sealed class ConfigReader
 
     /// <summary>
     /// Every value the compiler reads ends up in the template in plain text (task definitions, tags, outputs), and
-    /// the YAML host gives the compiler plaintext (pulumi.md §1.3), so a secret one is refused rather than leaked;
+    /// the YAML host gives the compiler plaintext (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), so a secret one is refused rather than leaked;
     /// the way to give the app a secret is <c>secrets</c>: an ARN that ECS resolves when the task starts.
     /// </summary>
     public const string SecretRefusal = "is marked secret, but the compiler writes the values it reads into the template in plain text; "

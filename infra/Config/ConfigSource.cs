@@ -4,7 +4,7 @@ namespace Deployments.Infra.Config;
 
 /// <summary>
 /// Raw stack config: fully qualified keys (<c>project:key</c>, <c>aws:region</c>) to string values, as the
-/// YAML host passes it in <c>PULUMI_CONFIG</c> (pulumi.md §1.3: objects and arrays arrive JSON-encoded).
+/// YAML host passes it in <c>PULUMI_CONFIG</c> (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go: objects and arrays arrive JSON-encoded).
 /// </summary>
 public sealed class ConfigSource
 {

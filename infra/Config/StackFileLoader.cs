@@ -72,8 +72,7 @@ public static class StackFileLoader
     }
 
     /// <summary>
-    /// Under the YAML host the values come decrypted in PULUMI_CONFIG, without saying which were secret (pulumi.md
-    /// §1.3), but the stack file still marks them <c>secure:</c>. A plain text search first keeps the usual run from
+    /// Under the YAML host the values come decrypted in PULUMI_CONFIG, without saying which were secret (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), but the stack file still marks them <c>secure:</c>. A plain text search first keeps the usual run from
     /// parsing YAML at all (start-up time); an unreadable file marks nothing, its values are not used here.
     /// </summary>
     public static void MarkSecureKeys(ConfigSource source, string path, string project)

@@ -18,7 +18,7 @@ public static class NameRules
 
     /// <summary>
     /// Besides the prefix rule, refuses "internal"/"internal-…" and "sg"/"sg-…": names start with the app name, and
-    /// an ALB name must not start with "internal-" nor a security group name with "sg-" (aws.md §4).
+    /// an ALB name must not start with "internal-" nor a security group name with "sg-" (ELBv2 CreateLoadBalancer and EC2 CreateSecurityGroup API references).
     /// </summary>
     public static bool TryValidateAppName(string? value, out string message)
     {

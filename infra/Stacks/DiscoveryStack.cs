@@ -4,7 +4,7 @@ namespace Deployments.Infra.Stacks;
 
 /// <summary>
 /// The template for the stack-less call. The YAML host runs the compiler without PULUMI_STACK to learn which
-/// provider plugins to install (GetRequiredPackages; an error there is fatal to preview/up, pulumi.md §1.2), and
+/// provider plugins to install (GetRequiredPackages; an error there is fatal to preview/up, https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), and
 /// reads each package's version from the first resource using it (§1.6). Every package any stack may use is named
 /// here by a provider resource; this template is never deployed.
 /// </summary>

@@ -2,7 +2,7 @@ namespace Deployments.Infra.Stacks;
 
 /// <summary>
 /// Provider plugin versions, pinned. The YAML host reads <c>options.version</c> of the first resource of each package
-/// to install the plugin (pulumi.md §1.6). Keep them equal to the npm packages in tests/schema/package.json, against
+/// to install the plugin (https://www.pulumi.com/docs/iac/languages-sdks/yaml/yaml-language-reference/). Keep them equal to the npm packages in tests/schema/package.json, against
 /// whose types the template is checked.
 /// </summary>
 public static class ProviderVersions

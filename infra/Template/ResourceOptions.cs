@@ -9,7 +9,7 @@ public sealed record ResourceOptions
     public IReadOnlyList<string> DependsOn { get; init; } = [];
     public IReadOnlyList<string> IgnoreChanges { get; init; } = [];
     public IReadOnlyList<string> AdditionalSecretOutputs { get; init; } = [];
-    /// <summary>Provider plugin version; the YAML host reads it to install the right plugin (pulumi.md §1.6).</summary>
+    /// <summary>Provider plugin version; the YAML host reads it to install the right plugin (https://www.pulumi.com/docs/iac/languages-sdks/yaml/yaml-language-reference/).</summary>
     public string? Version { get; init; }
     /// <summary>Explicit providers for component resources, by package name (e.g. <c>aws</c>).</summary>
     public IReadOnlyDictionary<string, string> Providers { get; init; } = new Dictionary<string, string>();

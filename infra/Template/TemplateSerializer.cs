@@ -4,7 +4,7 @@ namespace Deployments.Infra.Template;
 
 /// <summary>
 /// The one serializer call: the typed template → JSON text (JSON is valid YAML; the YAML host parses stdout
-/// with a YAML decoder, pulumi.md §1.4). Two-space indent, "\n" line endings, insertion order, invariant
+/// with a YAML decoder, https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go). Two-space indent, "\n" line endings, insertion order, invariant
 /// number formatting: the same template always yields the same bytes.
 /// </summary>
 public static class TemplateSerializer

@@ -4,7 +4,7 @@ namespace FakePulumi;
 
 /// <summary>
 /// A file backend (<c>PULUMI_BACKEND_URL=file://DIR</c>): one state file per stack (this fake's own shape) and the
-/// real lock protocol of the DIY backend — check, write own lock, re-check (pulumi.md §4.4).
+/// real lock protocol of the DIY backend — check, write own lock, re-check (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).
 /// </summary>
 public sealed class Backend(string root, string project)
 {

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace FakePulumi;
 
 /// <summary>
-/// Runs the project's compiler the way the Pulumi YAML host does (pulumi.md §1.1–1.4): the command from
+/// Runs the project's compiler the way the Pulumi YAML host does (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go): the command from
 /// Pulumi.yaml's <c>runtime.options.compiler</c>, split on spaces, exec'd without a shell from the project directory;
 /// once without stack variables (package discovery) and once with PULUMI_STACK, PULUMI_CONFIG and friends.
 /// </summary>

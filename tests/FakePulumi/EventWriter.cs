@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace FakePulumi;
 
-/// <summary>Writes the engine event log: one compact JSON object per line, sequence from 0, ending with cancelEvent (pulumi.md §3.4).</summary>
+/// <summary>Writes the engine event log: one compact JSON object per line, sequence from 0, ending with cancelEvent (https://github.com/pulumi/pulumi/blob/master/sdk/go/common/apitype/events.go).</summary>
 public sealed class EventWriter(string? path, string stack, string project) : IDisposable
 {
     private readonly StreamWriter? _writer = path is null ? null : new StreamWriter(new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace FakePulumi;
 
-/// <summary>JSON as the CLI prints it: 2-space indent, no HTML escaping (pulumi.md §3.3); compact lines for events.</summary>
+/// <summary>JSON as the CLI prints it: 2-space indent, no HTML escaping (https://www.pulumi.com/docs/iac/cli/commands/); compact lines for events.</summary>
 public static class Json
 {
     public static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, IndentSize = 2, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };

@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 using FakePulumi;
 
-// A fake `pulumi` for tests (facts/pulumi.md §6): real argv shapes, real JSON formats and error texts, a real
+// A fake `pulumi` for tests (https://www.pulumi.com/docs/iac/cli/commands/): real argv shapes, real JSON formats and error texts, a real
 // file-backend lock, and the real compiler run the way the YAML host runs it. SIGINT cancels an update gracefully.
 using var interrupted = new CancellationTokenSource();
 using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => { context.Cancel = true; interrupted.Cancel(); });
@@ -88,7 +88,7 @@ namespace FakePulumi
                     Require(Stack());
                     var config = StackConfigFile.Read(directory, Stack());
                     var secret = StackConfigFile.SecretKeys(directory, Stack());
-                    // A secret's value appears only with --show-secrets (pulumi.md §3.3).
+                    // A secret's value appears only with --show-secrets (https://www.pulumi.com/docs/iac/cli/commands/).
                     Console.WriteLine(Json.Print(new JsonObject(config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)(secret.Contains(c.Key) && !cli.Has("--show-secrets")
                         ? new JsonObject { ["secret"] = true }
                         : new JsonObject { ["value"] = c.Value, ["secret"] = secret.Contains(c.Key) }))))));

@@ -7,7 +7,7 @@ namespace FakePulumi;
 /// Stack config lives where the real CLI keeps it: <c>Pulumi.&lt;stack&gt;.yaml</c> beside Pulumi.yaml. Nested values
 /// are handed around as JSON strings (as the CLI passes them to programs) and written back as such. Secrets are
 /// <c>key: {secure: …}</c> as in the real file; the "ciphertext" here is base64 (a fake, not encryption), and
-/// <see cref="Read"/> gives them decrypted, as the real CLI hands them to the language host (pulumi.md §1.3).
+/// <see cref="Read"/> gives them decrypted, as the real CLI hands them to the language host (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).
 /// </summary>
 public static class StackConfigFile
 {

@@ -1,6 +1,6 @@
 namespace Deployments.Deployer.Aws.Ecs;
 
-/// <summary>The part of an ECS <c>Task</c> the deployer acts on (facts/aws.md §2.2).</summary>
+/// <summary>The part of an ECS <c>Task</c> the deployer acts on (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html).</summary>
 public sealed record EcsTask(string TaskArn, string LastStatus, string? StopCode, string? StoppedReason, IReadOnlyList<EcsContainer> Containers)
 {
     /// <summary>The task id: the last segment of the ARN (the awslogs stream name ends with it).</summary>

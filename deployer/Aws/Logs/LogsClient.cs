@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 
 namespace Deployments.Deployer.Aws.Logs;
 
-/// <summary>GetLogEvents over <see cref="AwsJsonClient"/> (facts/aws.md §2.6).</summary>
+/// <summary>GetLogEvents over <see cref="AwsJsonClient"/> (https://docs.aws.amazon.com/AmazonCloudWatchLogs/latest/APIReference/API_GetLogEvents.html).</summary>
 public sealed class LogsClient(AwsJsonClient client)
 {
     public int Calls => client.Calls;

@@ -1,6 +1,6 @@
 namespace Deployments.Deployer.Pulumi.Events;
 
-/// <summary>What the deployer uses of the engine's event stream (pulumi.md §3.4), as domain records.</summary>
+/// <summary>What the deployer uses of the engine's event stream (https://github.com/pulumi/pulumi/blob/master/sdk/go/common/apitype/events.go), as domain records.</summary>
 public abstract record EngineEvent;
 
 /// <summary>A resource step started (<c>resourcePreEvent</c>), finished (<c>resOutputsEvent</c>) or failed (<c>resOpFailedEvent</c>).</summary>

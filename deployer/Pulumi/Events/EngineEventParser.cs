@@ -4,7 +4,7 @@ namespace Deployments.Deployer.Pulumi.Events;
 
 /// <summary>
 /// Parses one line of the engine event log: <c>{"sequence", "timestamp", &lt;exactly one event kind&gt;}</c>
-/// (pulumi.md §3.4). Kinds the deployer does not use, and lines it cannot read, yield null: a newer CLI adding
+/// (https://github.com/pulumi/pulumi/blob/master/sdk/go/common/apitype/events.go). Kinds the deployer does not use, and lines it cannot read, yield null: a newer CLI adding
 /// events must not break a deploy.
 /// </summary>
 public static class EngineEventParser

@@ -1,6 +1,6 @@
 namespace Deployments.Deployer.Pulumi.Models;
 
-/// <summary>Wire shape of one entry of <c>pulumi stack ls --json</c> (pulumi.md §3.3).</summary>
+/// <summary>Wire shape of one entry of <c>pulumi stack ls --json</c> (https://www.pulumi.com/docs/iac/cli/commands/).</summary>
 internal sealed class StackSummaryModel
 {
     public string Name { get; set; } = "";

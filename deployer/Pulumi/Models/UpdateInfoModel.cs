@@ -1,6 +1,6 @@
 namespace Deployments.Deployer.Pulumi.Models;
 
-/// <summary>Wire shape of one entry of <c>pulumi stack history --json</c> (pulumi.md §3.3).</summary>
+/// <summary>Wire shape of one entry of <c>pulumi stack history --json</c> (https://www.pulumi.com/docs/iac/cli/commands/).</summary>
 internal sealed class UpdateInfoModel
 {
     public int Version { get; set; }

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace Deployments.Deployer.Tests.Aws;
 
 /// <summary>
-/// ECS and CloudWatch Logs on 127.0.0.1 for tests (facts/aws.md §6): POST / only, routed on <c>X-Amz-Target</c>,
+/// ECS and CloudWatch Logs on 127.0.0.1 for tests (https://smithy.io/2.0/aws/protocols/aws-json-1_1-protocol.html): POST / only, routed on <c>X-Amz-Target</c>,
 /// the exact JSON 1.1 content type required, every request's SigV4 signature verified with the test credentials,
 /// tasks moving through their statuses per <see cref="FakeAwsScenario"/>, logs with empty pages and the
 /// repeated-token end. Records every call.

@@ -6,7 +6,7 @@ using Amazon.Runtime.Signing;
 namespace Deployments.Deployer.Tests.Aws;
 
 /// <summary>
-/// The official SigV4 test vectors (facts/aws.md §3.2) through the fake server's verifier, and the signer the
+/// The official SigV4 test vectors (https://github.com/awslabs/aws-c-auth/tree/main/tests/aws-signing-test-suite) through the fake server's verifier, and the signer the
 /// deployer uses checked by that verifier (so each side is tested against something independent).
 /// </summary>
 public class SigV4Tests

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Deployments.Deployer.Tests.Aws;
 
 /// <summary>
-/// An independent SigV4 check for the fake AWS server (facts/aws.md §3.1), written from the algorithm, not from
+/// An independent SigV4 check for the fake AWS server (https://docs.aws.amazon.com/IAM/latest/UserGuide/create-signed-request.html), written from the algorithm, not from
 /// the signer under test: rebuild the canonical request from what arrived, derive the key, compare signatures.
 /// </summary>
 public static partial class SigV4Verifier

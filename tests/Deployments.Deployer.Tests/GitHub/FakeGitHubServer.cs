@@ -6,7 +6,7 @@ using Deployments.Deployer.Tests.Aws;
 namespace Deployments.Deployer.Tests.GitHub;
 
 /// <summary>
-/// GitHub REST on 127.0.0.1 for tests (facts/github.md §5.2–5.3): issue comments listed two per page with a
+/// GitHub REST on 127.0.0.1 for tests (https://docs.github.com/en/rest/issues/comments, https://docs.github.com/en/rest/deployments/deployments): issue comments listed two per page with a
 /// <c>Link</c> header, create 201, edit 200; deployments 201 (or 202/409 when told), statuses 201; a 403 rate limit
 /// with retry-after when told. Requires the bearer token and the versioned media type. Who the token is: by default an
 /// installation token (Actions' GITHUB_TOKEN: <c>GET /user</c> is 403, the GraphQL viewer is <c>github-actions[bot]</c>),

@@ -2,7 +2,7 @@ using Deployments.Deployer.Pulumi.Events;
 
 namespace Deployments.Deployer.Tests.Pulumi;
 
-/// <summary>Sample lines in the shapes of facts/pulumi.md §3.4.</summary>
+/// <summary>Sample lines in the shapes of https://github.com/pulumi/pulumi/blob/master/sdk/go/common/apitype/events.go.</summary>
 public class EngineEventParserTests
 {
     [Test]

@@ -2,7 +2,7 @@ using Deployments.Deployer.Pulumi;
 
 namespace Deployments.Deployer.Tests.Pulumi;
 
-/// <summary>Canned stderr texts from facts/pulumi.md §3.5.</summary>
+/// <summary>Canned stderr texts from https://github.com/pulumi/pulumi-dotnet/blob/main/sdk/Pulumi.Automation/Commands/Exceptions/CommandException.cs.</summary>
 public class PulumiErrorClassifierTests
 {
     private static PulumiException Classify(string stderr, int code = 255) =>

@@ -17,7 +17,7 @@ public class CiNamesTests
     [TestCase("abcdefghijklmnop", "abcdefghijklmno")]
     public void Every_name_is_an_iam_name_within_64_characters_and_outside_the_preview_names(string app, string environment)
     {
-        // IAM role and policy names: 1-64 of [\w+=,.@-] (IAM model; aws.md §4).
+        // IAM role and policy names: 1-64 of [\w+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
         var names = CiNames.For(app, environment);
 
         foreach (var name in new[] { names.DeployRoleName, names.PreviewRoleName, names.PreviewRolePolicyName, names.DeployRolePolicyName, names.PreviewBoundaryPolicyName })

@@ -5,7 +5,7 @@ namespace Deployments.Infra.Tests.Naming;
 
 /// <summary>
 /// Every emitted name with the AWS/Pulumi namespace it lives in and its rule (length limit and charset), written
-/// here from the sources (aws.md §4, pulumi.md §4.3, the RDS API reference) rather than from the product's constants,
+/// here from the sources (each service's API reference, Pulumi's sdk/go/common/tokens, the RDS API reference) rather than from the product's constants,
 /// so the tests check the product against the rules and not against itself. A null namespace marks a name every
 /// environment of an app shares on purpose (the preview log group prefix).
 /// </summary>

@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace Deployments.Infra.Tests.TestSupport;
 
 /// <summary>
-/// Runs the compiler exactly as the Pulumi YAML host does (pulumi.md §1.1-1.4): the command from Pulumi.yaml's
+/// Runs the compiler exactly as the Pulumi YAML host does (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go): the command from Pulumi.yaml's
 /// <c>runtime.options.compiler</c>, split shell-like, started without a shell from the directory holding
 /// Pulumi.yaml, with the host's variables added to the environment. stdout and stderr are kept apart.
 /// </summary>
@@ -25,7 +25,7 @@ public static class CompilerProcess
     public static Result Run(IReadOnlyDictionary<string, string?> environment, params string[] extraArgs)
     {
         var argv = CompilerCommand().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        // Go's os/exec resolves a relative program path containing '/' against cmd.Dir (pulumi.md §1.1); .NET would
+        // Go's os/exec resolves a relative program path containing '/' against cmd.Dir (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go); .NET would
         // resolve it against the test's own directory, so do what Go does.
         var program = argv[0].Contains('/', StringComparison.Ordinal) ? Path.GetFullPath(argv[0], RepoRoot.Dir) : argv[0];
         var start = new ProcessStartInfo(program)
@@ -36,7 +36,7 @@ public static class CompilerProcess
             UseShellExecute = false,
         };
         foreach (var arg in argv.Skip(1).Concat(extraArgs)) start.ArgumentList.Add(arg);
-        // Ambient variables of the test run must not leak in (the host's own come after them, pulumi.md §1.3).
+        // Ambient variables of the test run must not leak in (the host's own come after them, https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).
         foreach (var name in new[] { "PULUMI_STACK", "PULUMI_CONFIG", "PULUMI_PROJECT", "PULUMI_ORGANIZATION", "PULUMI_ROOT_DIRECTORY" })
             start.Environment.Remove(name);
         foreach (var (name, value) in environment) start.Environment[name] = value;
@@ -51,7 +51,7 @@ public static class CompilerProcess
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
-    /// <summary>The variables the host passes in the Run call (pulumi.md §1.3).</summary>
+    /// <summary>The variables the host passes in the Run call (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).</summary>
     public static Dictionary<string, string?> RunEnvironment(string stack, string configJson) => new()
     {
         ["PULUMI_STACK"] = stack,

@@ -6,7 +6,7 @@ namespace Deployments.Infra.Tests.TestSupport;
 /// <summary>
 /// An npm project of the tests (<c>tests/&lt;folder&gt;</c>), installed by <c>npm ci</c> once per lockfile into
 /// <c>~/.cache/deployments/&lt;name&gt;-&lt;lockfile hash&gt;</c>: outside the repository, because the Pulumi YAML host walks
-/// the project directory for package files (pulumi.md §1.6), and never twice for the same lockfile.
+/// the project directory for package files (https://www.pulumi.com/docs/iac/languages-sdks/yaml/yaml-language-reference/), and never twice for the same lockfile.
 /// </summary>
 public static class NpmProject
 {
