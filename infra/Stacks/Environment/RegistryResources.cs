@@ -13,41 +13,18 @@ public static class RegistryResources
     public static (TemplateResource Repository, object LiveImage, object MigrationImage) Add(
         PulumiTemplate template, string repositoryName, EnvironmentSettings settings)
     {
-        var repository = template.Add(new TemplateResource(LogicalNames.Repository, "aws:ecr:Repository", new Props
+        // Production tags are immutable: a tag, once pushed, always names the image that was reviewed and deployed
+        // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html). Elsewhere tags stay
+        // mutable, because the pipelines move `latest` on the default branch for staging. An unprotected environment
+        // can be torn down with its images; a protected one cannot.
+        var repository = AddRepository(template, LogicalNames.Repository, repositoryName, immutable: settings.Production,
+            forceDelete: !settings.Protect, new ResourceOptions { Protect = settings.Protect });
+        AddLifecycle(template, LogicalNames.RepositoryLifecycle, repository, $"Keep the newest {settings.EcrKeepImages} images", new Props
         {
-            ["name"] = repositoryName,
-            ["imageScanningConfiguration"] = new Props { ["scanOnPush"] = true },
-            // Production tags are immutable: a tag, once pushed, always names the image that was reviewed and deployed
-            // (https://docs.aws.amazon.com/AmazonECR/latest/userguide/image-tag-mutability.html). Elsewhere tags stay
-            // mutable, because the pipelines move `latest` on the default branch for staging.
-            ["imageTagMutability"] = settings.Production ? "IMMUTABLE" : "MUTABLE",
-            ["encryptionConfigurations"] = new[] { new Props { ["encryptionType"] = "AES256" } },
-            // An unprotected environment can be torn down with its images; a protected one cannot.
-            ["forceDelete"] = !settings.Protect,
-        }, new ResourceOptions { Protect = settings.Protect }));
-
-        template.Add(new TemplateResource(LogicalNames.RepositoryLifecycle, "aws:ecr:LifecyclePolicy", new Props
-        {
-            ["repository"] = repository.Out("name"),
-            ["policy"] = Fn.ToJson(new Props
-            {
-                ["rules"] = new[]
-                {
-                    new Props
-                    {
-                        ["rulePriority"] = 1,
-                        ["description"] = $"Keep the newest {settings.EcrKeepImages} images",
-                        ["selection"] = new Props
-                        {
-                            ["tagStatus"] = "any",
-                            ["countType"] = "imageCountMoreThan",
-                            ["countNumber"] = settings.EcrKeepImages,
-                        },
-                        ["action"] = new Props { ["type"] = "expire" },
-                    },
-                },
-            }),
-        }));
+            ["tagStatus"] = "any",
+            ["countType"] = "imageCountMoreThan",
+            ["countNumber"] = settings.EcrKeepImages,
+        });
 
         var url = repository.Out("repositoryUrl");
         if (settings.Build is null)
@@ -70,19 +47,35 @@ public static class RegistryResources
     /// </summary>
     public static TemplateResource AddPreviewRepository(PulumiTemplate template, string repositoryName)
     {
-        var repository = template.Add(new TemplateResource(LogicalNames.PreviewRepository, "aws:ecr:Repository", new Props
+        // Pull requests' images are disposable: the environment can be torn down with them.
+        var repository = AddRepository(template, LogicalNames.PreviewRepository, repositoryName, immutable: false, forceDelete: true, options: null);
+        // https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html (sinceImagePushed)
+        AddLifecycle(template, LogicalNames.PreviewRepositoryLifecycle, repository, $"Expire pull requests' images {PreviewImageDays} days after their push", new Props
         {
-            ["name"] = repositoryName,
+            ["tagStatus"] = "any",
+            ["countType"] = "sinceImagePushed",
+            ["countUnit"] = "days",
+            ["countNumber"] = PreviewImageDays,
+        });
+        return repository;
+    }
+
+    private static TemplateResource AddRepository(PulumiTemplate template, string logicalName, string name, bool immutable, bool forceDelete,
+        ResourceOptions? options) =>
+        template.Add(new TemplateResource(logicalName, "aws:ecr:Repository", new Props
+        {
+            ["name"] = name,
             ["imageScanningConfiguration"] = new Props { ["scanOnPush"] = true },
-            ["imageTagMutability"] = "MUTABLE",
+            ["imageTagMutability"] = immutable ? "IMMUTABLE" : "MUTABLE",
             ["encryptionConfigurations"] = new[] { new Props { ["encryptionType"] = "AES256" } },
-            // Pull requests' images are disposable: the environment can be torn down with them.
-            ["forceDelete"] = true,
-        }));
-        template.Add(new TemplateResource(LogicalNames.PreviewRepositoryLifecycle, "aws:ecr:LifecyclePolicy", new Props
+            ["forceDelete"] = forceDelete,
+        }, options));
+
+    /// <summary>One expiry rule (https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html).</summary>
+    private static void AddLifecycle(PulumiTemplate template, string logicalName, TemplateResource repository, string description, Props selection) =>
+        template.Add(new TemplateResource(logicalName, "aws:ecr:LifecyclePolicy", new Props
         {
             ["repository"] = repository.Out("name"),
-            // https://docs.aws.amazon.com/AmazonECR/latest/userguide/lifecycle_policy_parameters.html (sinceImagePushed)
             ["policy"] = Fn.ToJson(new Props
             {
                 ["rules"] = new[]
@@ -90,21 +83,13 @@ public static class RegistryResources
                     new Props
                     {
                         ["rulePriority"] = 1,
-                        ["description"] = $"Expire pull requests' images {PreviewImageDays} days after their push",
-                        ["selection"] = new Props
-                        {
-                            ["tagStatus"] = "any",
-                            ["countType"] = "sinceImagePushed",
-                            ["countUnit"] = "days",
-                            ["countNumber"] = PreviewImageDays,
-                        },
+                        ["description"] = description,
+                        ["selection"] = selection,
                         ["action"] = new Props { ["type"] = "expire" },
                     },
                 },
             }),
         }));
-        return repository;
-    }
 
     /// <summary>Without <paramref name="movingTags"/> (an immutable repository) <c>latest</c> is not pushed: a second push would fail.</summary>
     private static TemplateResource AddBuild(PulumiTemplate template, TemplateResource repository, ImageBuildSettings build, bool movingTags)
