@@ -25,4 +25,17 @@ public class StackOutputsTests
         Should.Throw<UserInputException>(() => Outputs.List("url")).Message.ShouldContain("has no 'url' list output");
         Should.Throw<UserInputException>(() => Outputs.Text("count")).Message.ShouldContain("has no 'count' output");
     }
+
+    [Test]
+    public void A_secret_output_is_never_used_as_a_value()
+    {
+        // `pulumi stack output --json` without --show-secrets prints a secret as "[secret]"; the deployer never asks
+        // for secrets, so such an output must not be copied (as that text, or as plain config) into a preview.
+        var outputs = new StackOutputs("staging", JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(
+            """{"previewDefaults": "[secret]", "previewDomain": "[secret]"}""")!, "--parent");
+
+        Should.Throw<UserInputException>(() => outputs.Object("previewDefaults")).Message.ShouldBe(
+            "--parent: stack 'staging' output 'previewDefaults' is a secret: the deployer never reads secret outputs, so it cannot use it or copy it into a preview; make it a plain output (application secrets belong in `secrets:` as ARNs)");
+        Should.Throw<UserInputException>(() => outputs.Text("previewDomain")).Message.ShouldContain("output 'previewDomain' is a secret");
+    }
 }
