@@ -7,8 +7,6 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed record EventOptions(string? Label, bool AllowDrafts, bool AllowForks, string ImageTagTemplate)
 {
-    public static readonly EventOptions Default = new(null, false, false, "{short_sha}");
-
     public string ImageTag(string sha, int pr) => ImageTagTemplate
         .Replace("{sha}", sha, StringComparison.Ordinal)
         .Replace("{short_sha}", sha[..Math.Min(7, sha.Length)], StringComparison.Ordinal)

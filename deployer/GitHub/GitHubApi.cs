@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
@@ -92,5 +91,4 @@ public sealed class GitHubApi(HttpClient http, Uri baseUrl, string token, IClock
     public static string Describe(Response r) =>
         $"HTTP {r.Status}{(r.Body is { ValueKind: JsonValueKind.Object } b && b.TryGetProperty("message", out var m) ? $": {m.GetString()}" : "")}";
 
-    internal static HttpStatusCode Code(Response r) => (HttpStatusCode)r.Status;
 }

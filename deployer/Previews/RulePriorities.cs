@@ -26,15 +26,4 @@ public static class RulePriorities
 
     /// <summary>The <paramref name="attempt"/>-th candidate (0 = first choice), wrapping within 1–49999.</summary>
     public static int Candidate(string stackName, int attempt) => ((FirstChoice(stackName) - 1 + attempt) % Max) + 1;
-
-    /// <summary>The first candidate not in <paramref name="taken"/>.</summary>
-    public static int Choose(string stackName, IReadOnlySet<int> taken)
-    {
-        for (var attempt = 0; attempt < Max; attempt++)
-        {
-            var candidate = Candidate(stackName, attempt);
-            if (!taken.Contains(candidate)) return candidate;
-        }
-        throw new InvalidOperationException("every listener rule priority from 1 to 49999 is taken");
-    }
 }

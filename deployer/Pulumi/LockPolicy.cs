@@ -7,8 +7,6 @@ namespace Deployments.Deployer.Pulumi;
 /// </summary>
 public sealed record LockPolicy(TimeSpan MaxWait, TimeSpan? ClearOlderThan)
 {
-    public static readonly LockPolicy Default = new(TimeSpan.FromMinutes(10), null);
-
     /// <summary>Pause before the <paramref name="attempt"/>-th retry: 5 s, 10 s, 20 s, then 30 s.</summary>
     public static TimeSpan Backoff(int attempt) => TimeSpan.FromSeconds(Math.Min(30, 5 * (1 << Math.Min(attempt, 3))));
 }

