@@ -34,15 +34,35 @@ public sealed class Backend(string root, string project)
     public JsonObject Load(string stack) =>
         Exists(stack) ? JsonNode.Parse(File.ReadAllText(StatePath(stack)))!.AsObject() : throw new FakeError($"no stack named '{stack}' found");
 
+    private string BackupDir(string stack) => Path.Combine(root, ".pulumi", "backups", project, stack);
+
+    /// <summary>
+    /// As the DIY backend saves a checkpoint: the previous one is kept as <c>&lt;stack&gt;.json.bak</c> and copied to
+    /// <c>backups/&lt;project&gt;/&lt;stack&gt;/</c>, which <c>stack rm</c> keeps unless <c>--remove-backups</c>
+    /// (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/, https://github.com/pulumi/pulumi/tree/master/pkg/backend/diy).
+    /// </summary>
     public void Save(string stack, JsonObject state)
     {
         Directory.CreateDirectory(StacksDir);
+        if (File.Exists(StatePath(stack)))
+        {
+            File.Copy(StatePath(stack), StatePath(stack) + ".bak", overwrite: true);
+            Directory.CreateDirectory(BackupDir(stack));
+            File.Copy(StatePath(stack), Path.Combine(BackupDir(stack), $"{stack}.{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000 + Directory.GetFiles(BackupDir(stack)).Length}.json"), overwrite: true);
+        }
         var temp = StatePath(stack) + ".tmp";
         File.WriteAllText(temp, Json.Print(state));
         File.Move(temp, StatePath(stack), overwrite: true);
     }
 
-    public void Delete(string stack) => File.Delete(StatePath(stack));
+    /// <summary><c>stack rm</c>: the state goes; its <c>.bak</c> and backups stay unless <c>--remove-backups</c>.</summary>
+    public void Delete(string stack, bool removeBackups)
+    {
+        File.Delete(StatePath(stack));
+        if (!removeBackups) return;
+        File.Delete(StatePath(stack) + ".bak");
+        if (Directory.Exists(BackupDir(stack))) Directory.Delete(BackupDir(stack), recursive: true);
+    }
 
     public void Lock(string stack)
     {

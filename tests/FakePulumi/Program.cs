@@ -71,7 +71,7 @@ namespace FakePulumi
                     if ((backend.Load(Stack())["resources"] as JsonObject)?.Count > 0)
                         throw new FakeError($"'{Stack()}' still has resources; removal rejected. Possible actions:\n- Make sure that '{Stack()}' is the stack that you want to destroy\n- Run `pulumi destroy` to delete the resources, then run `pulumi stack rm`\n- Run `pulumi stack rm --force` to override this error");
                     backend.Lock(Stack());
-                    try { backend.Delete(Stack()); StackConfigFile.Delete(directory, Stack()); }
+                    try { backend.Delete(Stack(), cli.Has("--remove-backups")); StackConfigFile.Delete(directory, Stack()); }
                     finally { backend.Unlock(Stack()); }
                     Console.WriteLine($"Stack '{Stack()}' has been removed!");
                     return 0;
