@@ -5,10 +5,13 @@ namespace FakePulumi;
 /// <summary>
 /// A file backend (<c>PULUMI_BACKEND_URL=file://DIR</c>): one state file per stack (this fake's own shape) and the
 /// real lock protocol of the DIY backend — check, write own lock, re-check (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).
+/// With <c>FAKE_PULUMI_BACKEND=cloud</c> it plays Pulumi Cloud's naming instead (state still kept in DIR): stacks belong
+/// to the organization <c>FAKE_PULUMI_ORGANIZATION</c> (default <c>acme</c>), are listed as <c>org/project/stack</c>, and
+/// the YAML host gets that organization; DIY backends' organization is always the literal <c>organization</c>
+/// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/backend.go).
 /// </summary>
-public sealed class Backend(string root, string project)
+public sealed class Backend(string root, string project, string organization, bool cloud)
 {
-    public const string Organization = "organization";
     private readonly string _lockId = Guid.NewGuid().ToString();
 
     public static Backend FromEnvironment(string project)
@@ -16,14 +19,40 @@ public sealed class Backend(string root, string project)
         var url = Environment.GetEnvironmentVariable("PULUMI_BACKEND_URL");
         if (url is null || !url.StartsWith("file://", StringComparison.Ordinal))
             throw new FakeError("this fake pulumi supports only file:// backends; set PULUMI_BACKEND_URL=file://DIR");
-        return new Backend(url["file://".Length..], project);
+        var cloud = Environment.GetEnvironmentVariable("FAKE_PULUMI_BACKEND") == "cloud";
+        var organization = cloud ? Environment.GetEnvironmentVariable("FAKE_PULUMI_ORGANIZATION") is { Length: > 0 } o ? o : "acme" : "organization";
+        return new Backend(url["file://".Length..], project, organization, cloud);
+    }
+
+    public string Organization => organization;
+
+    public bool IsCloud => cloud;
+
+    /// <summary>The stack's fully qualified name.</summary>
+    public string Qualified(string stack) => $"{organization}/{project}/{stack}";
+
+    /// <summary>As <c>stack ls</c> shows it: short for the current project on DIY, qualified on Cloud.</summary>
+    public string Display(string stack) => cloud ? Qualified(stack) : stack;
+
+    /// <summary>
+    /// <c>--stack</c> as the CLI takes it: <c>stack</c>, <c>org/stack</c> or <c>org/project/stack</c>; another
+    /// organization is refused as the DIY backend refuses it, another project has no such stack here.
+    /// </summary>
+    public string Resolve(string given)
+    {
+        var parts = given.Split('/');
+        if (parts.Length > 3 || parts.Any(p => p.Length == 0)) throw new FakeError($"invalid stack name '{given}'");
+        if (parts.Length >= 2 && parts[0] != organization)
+            throw cloud ? new FakeError($"no stack named '{given}' found", 6) : new FakeError("organization name must be 'organization'");
+        if (parts.Length == 3 && parts[1] != project) throw new FakeError($"no stack named '{given}' found", 6);
+        return parts[^1];
     }
 
     public string Url => "file://" + root;
 
     private string StacksDir => Path.Combine(root, ".pulumi", "stacks", project);
     private string StatePath(string stack) => Path.Combine(StacksDir, stack + ".json");
-    private string LockDir(string stack) => Path.Combine(root, ".pulumi", "locks", Organization, project, stack);
+    private string LockDir(string stack) => Path.Combine(root, ".pulumi", "locks", "organization", project, stack);
 
     public bool Exists(string stack) => File.Exists(StatePath(stack));
 
@@ -94,7 +123,7 @@ public sealed class Backend(string root, string project)
         var lines = foreign.Select(f =>
         {
             var info = JsonNode.Parse(File.ReadAllText(f))!;
-            return $"  {Url}/.pulumi/locks/{Organization}/{project}/{stack}/{Path.GetFileName(f)}: created by {info["username"]}@{info["hostname"]} (pid {info["pid"]}) at {info["timestamp"]}";
+            return $"  {Url}/.pulumi/locks/organization/{project}/{stack}/{Path.GetFileName(f)}: created by {info["username"]}@{info["hostname"]} (pid {info["pid"]}) at {info["timestamp"]}";
         });
         throw new FakeError($"the stack is currently locked by {foreign.Count} lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n{string.Join("\n", lines)}");
     }
