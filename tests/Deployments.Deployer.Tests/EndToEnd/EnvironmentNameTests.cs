@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Deployments.Deployer.Tests.Aws;
 using Deployments.Deployer.Tests.TestSupport;
 
 namespace Deployments.Deployer.Tests.EndToEnd;
@@ -13,12 +14,9 @@ public class EnvironmentNameTests
     [Test]
     public void A_development_environment_deploys_rolls_back_plans_and_parents_previews()
     {
-        // Arrange: development, made from staging's file with its own host and preview domain
+        // Arrange
         using var cloud = new FakeCloud();
-        File.WriteAllText(Path.Combine(cloud.Project, "Pulumi.development.yaml"), File.ReadAllText(Path.Combine(cloud.Project, "Pulumi.staging.yaml"))
-            .Replace("staging.shop.example.com", "development.shop.example.com", StringComparison.Ordinal)
-            .Replace("preview.shop.example.com", "dev-preview.shop.example.com", StringComparison.Ordinal)
-            .Replace("APP_ENV: staging", "APP_ENV: development", StringComparison.Ordinal));
+        WriteDevelopment(cloud);
         cloud.Pulumi("stack", "init", "development", "--non-interactive").Code.ShouldBe(0);
 
         // Act
@@ -45,6 +43,37 @@ public class EnvironmentNameTests
             .Single(r => r["type"]!.GetValue<string>() == "pulumi:pulumi:StackReference")["properties"]!["name"]!.GetValue<string>()
             .ShouldBe("organization/deployments/development");
     }
+
+    [Test]
+    public void Migrate_runs_a_development_environments_task()
+    {
+        // Arrange
+        using var cloud = new FakeCloud();
+        WriteDevelopment(cloud);
+        cloud.Pulumi("stack", "init", "development", "--non-interactive").Code.ShouldBe(0);
+        cloud.Deployer("env", "deploy", "--skip-migration", "development", "--image-tag", "1.0.0").ExitCode.ShouldBe(0);
+        using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] });
+        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
+        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
+        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
+
+        // Act
+        var result = cloud.Deployer("migrate", "--stack", "development", "--", "current");
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdErr.ShouldContain("migration of 'development': alembic current");
+        aws.Calls.First(c => c.Target.EndsWith(".RunTask", StringComparison.Ordinal)).Body["taskDefinition"]!.GetValue<string>()
+            .ShouldBe("fake:development:migration-task-definition.arn");
+    }
+
+    /// <summary>development, made from staging's file with its own host and preview domain.</summary>
+    private static void WriteDevelopment(FakeCloud cloud) =>
+        File.WriteAllText(Path.Combine(cloud.Project, "Pulumi.development.yaml"), File.ReadAllText(Path.Combine(cloud.Project, "Pulumi.staging.yaml"))
+            .Replace("staging.shop.example.com", "development.shop.example.com", StringComparison.Ordinal)
+            .Replace("preview.shop.example.com", "dev-preview.shop.example.com", StringComparison.Ordinal)
+            .Replace("APP_ENV: staging", "APP_ENV: development", StringComparison.Ordinal));
 
     [TestCase("env", "deploy", "Development")]
     [TestCase("rollback", "preview-x")]
