@@ -16,7 +16,12 @@ if (arguments.Help)
     return ExitCodes.Success;
 }
 
-var project = Environment.GetEnvironmentVariable("PULUMI_PROJECT") is { Length: > 0 } p ? p : StackCompiler.DefaultProject;
+// The host passes the project; offline (--stack), it is Pulumi.yaml's name, as the CLI would pass it.
+var project = Environment.GetEnvironmentVariable("PULUMI_PROJECT") is { Length: > 0 } p ? p
+    : arguments.Stack is not null && File.Exists("Pulumi.yaml") && ProjectFileName.Read(File.ReadAllText("Pulumi.yaml")) is { } named ? named
+    : StackCompiler.DefaultProject;
+// DIY backends' organization is always "organization"; Pulumi Cloud's is the stack's own (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).
+var organization = Environment.GetEnvironmentVariable("PULUMI_ORGANIZATION") is { Length: > 0 } o ? o : Deployments.Infra.Naming.StackName.DiyOrganization;
 var stack = arguments.Stack ?? Environment.GetEnvironmentVariable("PULUMI_STACK");
 var source = arguments.Stack is null
     ? ConfigSource.FromPulumiConfigJson(Environment.GetEnvironmentVariable("PULUMI_CONFIG") is { Length: > 0 } json ? json : "{}")
@@ -41,7 +46,7 @@ if (arguments.Stack is null && stack is { Length: > 0 } && File.Exists($"Pulumi.
 
 try
 {
-    var template = StackCompiler.Compile(source, stack, project);
+    var template = StackCompiler.Compile(source, stack, project, organization);
     using var stdout = Console.OpenStandardOutput();
     stdout.Write(System.Text.Encoding.UTF8.GetBytes(TemplateSerializer.ToJson(template)));
     return ExitCodes.Success;

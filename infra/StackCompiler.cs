@@ -15,7 +15,11 @@ public static class StackCompiler
 {
     public const string DefaultProject = "deployments";
 
-    public static PulumiTemplate Compile(ConfigSource source, string? stack, string project = DefaultProject)
+    /// <summary>
+    /// <paramref name="organization"/> is the backend's organization of the stack (<c>PULUMI_ORGANIZATION</c>; on DIY
+    /// backends <c>organization</c>), which completes a short <c>parentStack</c> with the project.
+    /// </summary>
+    public static PulumiTemplate Compile(ConfigSource source, string? stack, string project = DefaultProject, string organization = StackName.DiyOrganization)
     {
         if (string.IsNullOrEmpty(stack)) return DiscoveryStack.Build(project);
 
@@ -34,7 +38,7 @@ public static class StackCompiler
         {
             "environment" => Build(config, () => EnvironmentSettingsReader.Read(config, stack, region ?? "", appName),
                 s => EnvironmentStack.Build(s, project, stack)),
-            "preview" => Build(config, () => PreviewSettingsReader.Read(config, region ?? "", appName),
+            "preview" => Build(config, () => PreviewSettingsReader.Read(config, region ?? "", appName, organization, project),
                 s => PreviewStack.Build(s, project, stack)),
             _ => null,
         };

@@ -25,8 +25,7 @@ public sealed class EnvDeployCommand : Command
         _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var environment = result.GetValue(_environment)!;
-            EnvironmentDeployer.ValidateName(environment);
+            var environment = EnvironmentArgument.Value(result, _environment);
             var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
             var deployer = new EnvironmentDeployer(workspace, context.Error, _release.Steps(result, workspace, context));

@@ -91,7 +91,7 @@ public sealed class GitHubEventCommand : Command
             if (inActions) context.Error.WriteLine($"::group::Deploy {decision.Stack}");
             try
             {
-                deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+                deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, StackArgument.Environment("--parent", result.GetValue(_parent)!).ToString(), ct);
                 if (inActions) context.Error.WriteLine("::endgroup::");
             }
             catch (DeployerException e) when (e is not CancelledException)

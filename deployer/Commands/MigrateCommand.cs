@@ -24,7 +24,7 @@ public sealed class MigrateCommand : Command
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var stack = result.GetValue(_stack)!;
+            var stack = StackArgument.Parse("--stack", result.GetValue(_stack)!).ToString();
             var timeout = Duration.Parse("--timeout", result.GetValue(_timeout)!, Duration.MaxWait);
             var (workspace, _) = _pulumi.Open(result, context);
             var target = MigrationTargetReader.Read(stack, await workspace.OutputsAsync(stack, ct));

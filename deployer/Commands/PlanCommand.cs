@@ -51,8 +51,8 @@ public sealed class PlanCommand : Command
         var pricesPath = result.GetValue(_prices);
         var estimator = new RegionalCostEstimator(pricesPath is null ? PriceCatalog.BuiltIn() : PriceCatalog.FromFile(pricesPath), new CostAssumptions());
         return branch is not null
-            ? PlanPreview(directory, branch, result.GetValue(_headRepo), result.GetValue(_imageTag), result.GetValue(_parent)!, estimator)
-            : PlanEnvironment(directory, stack!, estimator);
+            ? PlanPreview(directory, branch, result.GetValue(_headRepo), result.GetValue(_imageTag), StackArgument.Environment("--parent", result.GetValue(_parent)!).ToString(), estimator)
+            : PlanEnvironment(directory, StackArgument.Environment("--stack", stack!).Name, estimator);
     }
 
     private static PlanReport PlanPreview(string directory, string branch, string? headRepository, string? imageTag, string parentStack, RegionalCostEstimator estimator)

@@ -31,7 +31,7 @@ public sealed class PreviewDeployCommand : Command
         {
             var request = PreviewInputs.Validate(result.GetValue(_branch)!, result.GetValue(_imageTag)!, result.GetValue(_pr), result.GetValue(_headRepo));
             var (workspace, _) = _pulumi.Open(result, context);
-            var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, result.GetValue(_parent)!, ct);
+            var deployed = await new PreviewDeployer(workspace, context.Error, _release.Steps(result, workspace, context)).DeployAsync(request, StackArgument.Environment("--parent", result.GetValue(_parent)!).ToString(), ct);
             var changes = string.Join(", ", deployed.ResourceChanges.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));
             context.Error.WriteLine($"preview '{deployed.Stack}' {(deployed.Created ? "created" : "updated")}: {(changes.Length == 0 ? "no changes" : changes)} in {deployed.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({context.Stats.Invocations} pulumi calls)");
             context.Out.WriteLine(result.GetValue(_json)

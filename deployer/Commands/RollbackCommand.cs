@@ -28,8 +28,7 @@ public sealed class RollbackCommand : Command
         _release.AddTo(this);
         SetAction(async (result, ct) =>
         {
-            var environment = result.GetValue(_environment)!;
-            EnvironmentDeployer.ValidateName(environment);
+            var environment = EnvironmentArgument.Value(result, _environment);
             var to = result.GetValue(_to);
             var tag = result.GetValue(_imageTag);
             if (to is not null && tag is not null) throw new UserInputException("pass at most one of --to VERSION and --image-tag TAG");

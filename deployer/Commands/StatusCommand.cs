@@ -19,9 +19,10 @@ public sealed class StatusCommand : Command
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
+            var given = result.GetValue(_stack) is string text ? StackArgument.Parse("--stack", text).ToString() : null;
             var (workspace, _) = _pulumi.Open(result, context, readOnly: true);
             var json = result.GetValue(_json);
-            if (result.GetValue(_stack) is not string stack)
+            if (given is not string stack)
             {
                 var stacks = await workspace.ListStacksAsync(ct);
                 if (json) context.Out.WriteLine(JsonSerializer.Serialize(stacks.Select(s => new { stack = StackNames.Short(s.Name), lastUpdate = Time(s.LastUpdate), resources = s.ResourceCount })));

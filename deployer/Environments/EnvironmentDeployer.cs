@@ -3,7 +3,6 @@ using Deployments.Deployer.Errors;
 using Deployments.Deployer.Pulumi;
 using Deployments.Deployer.Pulumi.Events;
 using Deployments.Deployer.Verification;
-using Deployments.Infra.Naming;
 
 namespace Deployments.Deployer.Environments;
 
@@ -17,12 +16,6 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
 {
     private static readonly string ImageTagKey = $"{ProjectDirectory.ProjectName}:imageTag";
     private static readonly string MigrationImageTagKey = $"{ProjectDirectory.ProjectName}:migrationImageTag";
-
-    public static void ValidateName(string environment)
-    {
-        if (!NameRules.TryValidateEnvironmentName(environment, out var message))
-            throw new UserInputException($"environment '{environment}' {message}");
-    }
 
     /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so.</summary>
     public async Task<(UpdateSummary Summary, string Url)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)
@@ -66,6 +59,6 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
     public async Task RequireStackAsync(string environment, CancellationToken ct)
     {
         if (!(await pulumi.ListStacksAsync(ct)).Any(s => StackNames.Same(s.Name, environment)))
-            throw new UserInputException($"environment stack '{environment}' does not exist in this backend; create it once with 'pulumi stack init {environment}' (its config is Pulumi.{environment}.yaml)");
+            throw new UserInputException($"environment stack '{environment}' does not exist in this backend; create it once with 'pulumi stack init {environment}' (its config is Pulumi.{StackNames.Short(environment)}.yaml)");
     }
 }

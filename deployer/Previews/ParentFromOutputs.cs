@@ -25,7 +25,7 @@ public static class ParentFromOutputs
             d.GetProperty("databaseStrategy").GetString()!) { TaskEgress = Egress(d) };
         // `url` is the scheme and the environment's host (or its load balancer's DNS name): a name no preview may take.
         var host = Uri.TryCreate(outputs.Text("url"), UriKind.Absolute, out var url) ? url.Host : null;
-        return new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", outputs.Text("appName"), outputs.Text("region"),
+        return new ParentInfo(stack, outputs.Text("appName"), outputs.Text("region"),
             outputs.Text("previewDomain"), outputs.Text("urlScheme"), defaults) { Host = host };
     }
 

@@ -1,4 +1,5 @@
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Previews;
@@ -9,15 +10,17 @@ namespace Deployments.Deployer.Previews;
 /// </summary>
 public static class ParentFromStackFile
 {
+    /// <summary>The parent as named (<c>staging</c> or <c>org/project/staging</c>); its file is <c>Pulumi.staging.yaml</c>.</summary>
     public static (ParentInfo Parent, EnvironmentSettings Settings) Read(string projectDirectory, string stack)
     {
-        var file = Path.Combine(projectDirectory, $"Pulumi.{stack}.yaml");
-        if (!File.Exists(file)) throw new UserInputException($"--parent: no stack file Pulumi.{stack}.yaml in {projectDirectory}; the parent must be an environment stack of this project");
+        var name = StackNames.Short(stack);
+        var file = Path.Combine(projectDirectory, $"Pulumi.{name}.yaml");
+        if (!File.Exists(file)) throw new UserInputException($"--parent: no stack file Pulumi.{name}.yaml in {projectDirectory}; the parent must be an environment stack of this project");
         var source = new ConfigSource();
         StackFileLoader.LoadInto(source, file, ProjectDirectory.ProjectName);
-        var settings = StackSettings.ReadEnvironment(source, stack);
+        var settings = StackSettings.ReadEnvironment(source, name);
         var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
-        var parent = new ParentInfo(stack, $"organization/{ProjectDirectory.ProjectName}/{stack}", settings.App.AppName, settings.Region,
+        var parent = new ParentInfo(stack, settings.App.AppName, settings.Region,
             settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults) { Host = settings.Dns?.Host };
         return (parent, settings);
     }

@@ -19,7 +19,7 @@ public static class PreviewConfigBuilder
             ["aws:region"] = parent.Region,
             ["kind"] = "preview",
             ["appName"] = parent.AppName,
-            ["parentStack"] = parent.QualifiedStack,
+            ["parentStack"] = parent.Stack,
             ["branch"] = request.Branch,
             // Set explicitly so that `preview list` can show the URL from the stack's config alone.
             ["host"] = $"{Infra.Naming.PreviewNames.For(parent.AppName, request.Source).HostLabel}.{parent.PreviewDomain}",

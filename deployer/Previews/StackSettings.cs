@@ -12,7 +12,7 @@ public static class StackSettings
         Read(source, stack, "environment", (config, region, app) => EnvironmentSettingsReader.Read(config, stack, region, app));
 
     public static PreviewSettings ReadPreview(ConfigSource source, string stack) =>
-        Read(source, stack, "preview", (config, region, app) => PreviewSettingsReader.Read(config, region, app));
+        Read(source, stack, "preview", (config, region, app) => PreviewSettingsReader.Read(config, region, app, StackName.DiyOrganization, ProjectDirectory.ProjectName));
 
     private static T Read<T>(ConfigSource source, string stack, string kind, Func<ConfigReader, string, string, T> read)
     {

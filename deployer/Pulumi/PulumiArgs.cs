@@ -13,8 +13,12 @@ public static class PulumiArgs
 
     public static IReadOnlyList<string> StackInit(string stack) => ["stack", "init", stack, NonInteractive];
 
-    /// <summary>Removes a stack that has no resources left (without <c>--force</c>, Pulumi refuses otherwise: never orphan).</summary>
-    public static IReadOnlyList<string> StackRemove(string stack) => ["stack", "rm", "--yes", "--stack", stack, NonInteractive];
+    /// <summary>
+    /// Removes a stack that has no resources left (without <c>--force</c>, Pulumi refuses otherwise: never orphan), and
+    /// on DIY backends its <c>.bak</c> and <c>backups/</c> too, which <c>stack rm</c> keeps otherwise; the flag is one of
+    /// the command's own, which other backends accept and ignore (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/).
+    /// </summary>
+    public static IReadOnlyList<string> StackRemove(string stack) => ["stack", "rm", "--yes", "--remove-backups", "--stack", stack, NonInteractive];
 
     public static IReadOnlyList<string> StackList() => ["stack", "ls", "--json", NonInteractive];
 

@@ -53,7 +53,8 @@ public static partial class ConfigPatterns
     [GeneratedRegex(@"^[0-9a-f]{7,40}\z")]
     public static partial Regex GitSha();
 
-    [GeneratedRegex(@"^organization/[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}\z|^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]{1,100}/[A-Za-z0-9_.-]{1,100}\z")]
+    // stack, org/stack or org/project/stack; see Naming/StackName.
+    [GeneratedRegex(@"^([A-Za-z0-9_.-]{1,100}/){0,2}[A-Za-z0-9_.-]{1,100}\z")]
     public static partial Regex StackReference();
 
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,62}\z")]

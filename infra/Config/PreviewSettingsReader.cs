@@ -8,7 +8,19 @@ public static class PreviewSettingsReader
     /// <summary>Rule priorities 1–49999 belong to previews; 50000 (the last) is the environment's own catch-all rule.</summary>
     public const int MaxPreviewPriority = 49999;
 
-    public static PreviewSettings Read(ConfigReader config, string region, string appName)
+    /// <summary>
+    /// The parent as a StackReference needs it, fully qualified: a short <c>staging</c> is the parent of the preview's own
+    /// organization and project (the YAML host's <c>PULUMI_ORGANIZATION</c> and <c>PULUMI_PROJECT</c>).
+    /// </summary>
+    private static string ParentStack(ConfigReader config, string organization, string project)
+    {
+        var text = config.RequiredString("parentStack", $"the parent environment's stack: {StackName.Allowed}", ConfigPatterns.StackReference());
+        if (StackName.TryParse(text, out var parent)) return parent.Qualified(organization, project);
+        if (text.Length > 0 && ConfigPatterns.StackReference().IsMatch(text)) config.Problem("parentStack", $"{ConfigReader.Shown(text)} is not allowed: {StackName.Allowed}");
+        return text;
+    }
+
+    public static PreviewSettings Read(ConfigReader config, string region, string appName, string organization, string project)
     {
         var branch = config.RequiredString("branch", "the git branch this preview deploys");
         if (branch.Length > 0 && !NameRules.TryValidateBranch(branch, out var branchMessage))
@@ -27,7 +39,7 @@ public static class PreviewSettingsReader
         {
             Region = region,
             App = app,
-            ParentStack = config.RequiredString("parentStack", "the parent environment's fully qualified stack, e.g. organization/deployments/staging", ConfigPatterns.StackReference()),
+            ParentStack = ParentStack(config, organization, project),
             Branch = branch,
             HeadRepository = headRepository,
             OwnerPullRequest = config.Has(PreviewOwnerKeys.OwnerPullRequest) ? config.Int(PreviewOwnerKeys.OwnerPullRequest, 0, 1, int.MaxValue) : null,

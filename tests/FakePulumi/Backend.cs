@@ -5,10 +5,13 @@ namespace FakePulumi;
 /// <summary>
 /// A file backend (<c>PULUMI_BACKEND_URL=file://DIR</c>): one state file per stack (this fake's own shape) and the
 /// real lock protocol of the DIY backend — check, write own lock, re-check (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).
+/// With <c>FAKE_PULUMI_BACKEND=cloud</c> it plays Pulumi Cloud's naming instead (state still kept in DIR): stacks belong
+/// to the organization <c>FAKE_PULUMI_ORGANIZATION</c> (default <c>acme</c>), are listed as <c>org/project/stack</c>, and
+/// the YAML host gets that organization; DIY backends' organization is always the literal <c>organization</c>
+/// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/backend.go).
 /// </summary>
-public sealed class Backend(string root, string project)
+public sealed class Backend(string root, string project, string organization, bool cloud)
 {
-    public const string Organization = "organization";
     private readonly string _lockId = Guid.NewGuid().ToString();
 
     public static Backend FromEnvironment(string project)
@@ -16,14 +19,40 @@ public sealed class Backend(string root, string project)
         var url = Environment.GetEnvironmentVariable("PULUMI_BACKEND_URL");
         if (url is null || !url.StartsWith("file://", StringComparison.Ordinal))
             throw new FakeError("this fake pulumi supports only file:// backends; set PULUMI_BACKEND_URL=file://DIR");
-        return new Backend(url["file://".Length..], project);
+        var cloud = Environment.GetEnvironmentVariable("FAKE_PULUMI_BACKEND") == "cloud";
+        var organization = cloud ? Environment.GetEnvironmentVariable("FAKE_PULUMI_ORGANIZATION") is { Length: > 0 } o ? o : "acme" : "organization";
+        return new Backend(url["file://".Length..], project, organization, cloud);
+    }
+
+    public string Organization => organization;
+
+    public bool IsCloud => cloud;
+
+    /// <summary>The stack's fully qualified name.</summary>
+    public string Qualified(string stack) => $"{organization}/{project}/{stack}";
+
+    /// <summary>As <c>stack ls</c> shows it: short for the current project on DIY, qualified on Cloud.</summary>
+    public string Display(string stack) => cloud ? Qualified(stack) : stack;
+
+    /// <summary>
+    /// <c>--stack</c> as the CLI takes it: <c>stack</c>, <c>org/stack</c> or <c>org/project/stack</c>; another
+    /// organization is refused as the DIY backend refuses it, another project has no such stack here.
+    /// </summary>
+    public string Resolve(string given)
+    {
+        var parts = given.Split('/');
+        if (parts.Length > 3 || parts.Any(p => p.Length == 0)) throw new FakeError($"invalid stack name '{given}'");
+        if (parts.Length >= 2 && parts[0] != organization)
+            throw cloud ? new FakeError($"no stack named '{given}' found", 6) : new FakeError("organization name must be 'organization'");
+        if (parts.Length == 3 && parts[1] != project) throw new FakeError($"no stack named '{given}' found", 6);
+        return parts[^1];
     }
 
     public string Url => "file://" + root;
 
     private string StacksDir => Path.Combine(root, ".pulumi", "stacks", project);
     private string StatePath(string stack) => Path.Combine(StacksDir, stack + ".json");
-    private string LockDir(string stack) => Path.Combine(root, ".pulumi", "locks", Organization, project, stack);
+    private string LockDir(string stack) => Path.Combine(root, ".pulumi", "locks", "organization", project, stack);
 
     public bool Exists(string stack) => File.Exists(StatePath(stack));
 
@@ -34,15 +63,35 @@ public sealed class Backend(string root, string project)
     public JsonObject Load(string stack) =>
         Exists(stack) ? JsonNode.Parse(File.ReadAllText(StatePath(stack)))!.AsObject() : throw new FakeError($"no stack named '{stack}' found");
 
+    private string BackupDir(string stack) => Path.Combine(root, ".pulumi", "backups", project, stack);
+
+    /// <summary>
+    /// As the DIY backend saves a checkpoint: the previous one is kept as <c>&lt;stack&gt;.json.bak</c> and copied to
+    /// <c>backups/&lt;project&gt;/&lt;stack&gt;/</c>, which <c>stack rm</c> keeps unless <c>--remove-backups</c>
+    /// (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_rm/, https://github.com/pulumi/pulumi/tree/master/pkg/backend/diy).
+    /// </summary>
     public void Save(string stack, JsonObject state)
     {
         Directory.CreateDirectory(StacksDir);
+        if (File.Exists(StatePath(stack)))
+        {
+            File.Copy(StatePath(stack), StatePath(stack) + ".bak", overwrite: true);
+            Directory.CreateDirectory(BackupDir(stack));
+            File.Copy(StatePath(stack), Path.Combine(BackupDir(stack), $"{stack}.{DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000 + Directory.GetFiles(BackupDir(stack)).Length}.json"), overwrite: true);
+        }
         var temp = StatePath(stack) + ".tmp";
         File.WriteAllText(temp, Json.Print(state));
         File.Move(temp, StatePath(stack), overwrite: true);
     }
 
-    public void Delete(string stack) => File.Delete(StatePath(stack));
+    /// <summary><c>stack rm</c>: the state goes; its <c>.bak</c> and backups stay unless <c>--remove-backups</c>.</summary>
+    public void Delete(string stack, bool removeBackups)
+    {
+        File.Delete(StatePath(stack));
+        if (!removeBackups) return;
+        File.Delete(StatePath(stack) + ".bak");
+        if (Directory.Exists(BackupDir(stack))) Directory.Delete(BackupDir(stack), recursive: true);
+    }
 
     public void Lock(string stack)
     {
@@ -74,7 +123,7 @@ public sealed class Backend(string root, string project)
         var lines = foreign.Select(f =>
         {
             var info = JsonNode.Parse(File.ReadAllText(f))!;
-            return $"  {Url}/.pulumi/locks/{Organization}/{project}/{stack}/{Path.GetFileName(f)}: created by {info["username"]}@{info["hostname"]} (pid {info["pid"]}) at {info["timestamp"]}";
+            return $"  {Url}/.pulumi/locks/organization/{project}/{stack}/{Path.GetFileName(f)}: created by {info["username"]}@{info["hostname"]} (pid {info["pid"]}) at {info["timestamp"]}";
         });
         throw new FakeError($"the stack is currently locked by {foreign.Count} lock(s). Either wait for the other process(es) to end or delete the lock file with `pulumi cancel`.\n{string.Join("\n", lines)}");
     }

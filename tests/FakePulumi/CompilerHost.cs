@@ -21,14 +21,14 @@ public static partial class CompilerHost
     public static string ProjectName(string directory) =>
         Name().Match(File.ReadAllText(Path.Combine(directory, "Pulumi.yaml"))).Groups["name"].Value;
 
-    public static JsonObject Run(string directory, string stack, IReadOnlyDictionary<string, string> config)
+    public static JsonObject Run(string directory, string stack, string organization, IReadOnlyDictionary<string, string> config)
     {
         Invoke(directory, null); // GetRequiredPackages: no stack variables, must still succeed
         var output = Invoke(directory, new Dictionary<string, string>
         {
             ["PULUMI_STACK"] = stack,
             ["PULUMI_PROJECT"] = ProjectName(directory),
-            ["PULUMI_ORGANIZATION"] = Backend.Organization,
+            ["PULUMI_ORGANIZATION"] = organization,
             ["PULUMI_ROOT_DIRECTORY"] = directory,
             ["PULUMI_CONFIG"] = JsonSerializer.Serialize(config),
         });

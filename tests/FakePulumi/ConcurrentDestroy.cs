@@ -15,7 +15,7 @@ public static class ConcurrentDestroy
         var left = int.Parse(File.ReadAllText(counter).Trim(), CultureInfo.InvariantCulture);
         if (left <= 0 || !backend.Exists(stack)) return;
         File.WriteAllText(counter, (left - 1).ToString(CultureInfo.InvariantCulture));
-        backend.Delete(stack);
+        backend.Delete(stack, removeBackups: true);
         StackConfigFile.Delete(directory, stack);
     }
 }

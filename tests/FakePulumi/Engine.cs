@@ -21,7 +21,7 @@ public sealed partial class Engine(Backend backend, string directory, string pro
     {
         var state = backend.Load(stack);
         var config = StackConfigFile.Read(directory, stack);
-        var template = CompilerHost.Run(directory, stack, config);
+        var template = CompilerHost.Run(directory, stack, backend.Organization, config);
         var stackOutputs = StackReferences(template);
         var desired = (template["resources"] as JsonObject ?? []).ToDictionary(r => r.Key, r => Resolve(r.Value!.DeepClone(), stackOutputs, stack), StringComparer.Ordinal);
         return Apply(stack, state, eventLog, "update", message, desired, ResolveOutputs(template, stackOutputs, stack));
@@ -123,8 +123,9 @@ public sealed partial class Engine(Backend backend, string directory, string pro
         {
             if (resource!["type"]!.GetValue<string>() != "pulumi:pulumi:StackReference") continue;
             var fqn = resource["properties"]!["name"]!.GetValue<string>();
+            // A reference names the stack fully (org/project/stack), with the backend's real organization.
             var other = fqn.Split('/')[^1];
-            if (!backend.Exists(other)) throw new FakeError($"unknown stack \"{fqn}\"");
+            if (fqn != backend.Qualified(other) || !backend.Exists(other)) throw new FakeError($"unknown stack \"{fqn}\"");
             result[name] = backend.Load(other)["outputs"] as JsonObject ?? [];
         }
         return result;

@@ -38,7 +38,7 @@ namespace FakePulumi
             if (!File.Exists(Path.Combine(directory, "Pulumi.yaml"))) throw new FakeError($"no Pulumi.yaml project file found (searching upwards from {directory})");
             var project = CompilerHost.ProjectName(directory);
             var backend = Backend.FromEnvironment(project);
-            var stack = cli.Value("--stack", "-s");
+            var stack = cli.Value("--stack", "-s") is string given ? backend.Resolve(given) : null;
             string Stack() => stack ?? throw new FakeError("no stack selected; pass --stack", 6);
             void Require(string s) { if (!backend.Exists(s)) throw new FakeError($"no stack named '{s}' found", 6); }
             if (cli.Has("--event-log") && Environment.GetEnvironmentVariable("PULUMI_DEBUG_COMMANDS") != "true")
@@ -49,18 +49,24 @@ namespace FakePulumi
             switch (words)
             {
                 case "stack init":
-                    var name = cli.Words.ElementAtOrDefault(2) ?? Stack();
-                    if (backend.Exists(name)) throw new FakeError($"stack '{Backend.Organization}/{project}/{name}' already exists");
+                    var name = cli.Words.ElementAtOrDefault(2) is string word ? backend.Resolve(word) : Stack();
+                    if (backend.Exists(name)) throw new FakeError($"stack '{backend.Qualified(name)}' already exists");
                     backend.Lock(name);
                     try { backend.Save(name, new JsonObject { ["resources"] = new JsonObject(), ["outputs"] = new JsonObject(), ["history"] = new JsonArray() }); }
                     finally { backend.Unlock(name); }
                     Console.WriteLine($"Created stack '{name}'");
                     return 0;
+                case "whoami":
+                    // https://www.pulumi.com/docs/iac/cli/commands/pulumi_whoami/: the user and their organizations on Cloud.
+                    Console.WriteLine(Json.Print(backend.IsCloud
+                        ? new JsonObject { ["user"] = "alice", ["organizations"] = new JsonArray("alice", backend.Organization), ["url"] = "https://app.pulumi.com/alice" }
+                        : new JsonObject { ["user"] = Environment.UserName, ["organizations"] = new JsonArray(), ["url"] = backend.Url }));
+                    return 0;
                 case "stack ls":
                     Console.WriteLine(Json.Print(new JsonArray(backend.Stacks().Select(s =>
                     {
                         var state = backend.Load(s);
-                        var entry = new JsonObject { ["name"] = s, ["current"] = false };
+                        var entry = new JsonObject { ["name"] = backend.Display(s), ["current"] = false };
                         if (state["lastUpdate"] is JsonNode last) entry["lastUpdate"] = last.DeepClone();
                         if (state["lastUpdate"] is not null) entry["resourceCount"] = (state["resources"] as JsonObject)?.Count ?? 0;
                         return (JsonNode)entry;
@@ -71,7 +77,7 @@ namespace FakePulumi
                     if ((backend.Load(Stack())["resources"] as JsonObject)?.Count > 0)
                         throw new FakeError($"'{Stack()}' still has resources; removal rejected. Possible actions:\n- Make sure that '{Stack()}' is the stack that you want to destroy\n- Run `pulumi destroy` to delete the resources, then run `pulumi stack rm`\n- Run `pulumi stack rm --force` to override this error");
                     backend.Lock(Stack());
-                    try { backend.Delete(Stack()); StackConfigFile.Delete(directory, Stack()); }
+                    try { backend.Delete(Stack(), cli.Has("--remove-backups")); StackConfigFile.Delete(directory, Stack()); }
                     finally { backend.Unlock(Stack()); }
                     Console.WriteLine($"Stack '{Stack()}' has been removed!");
                     return 0;

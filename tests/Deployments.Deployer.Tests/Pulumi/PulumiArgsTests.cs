@@ -36,7 +36,7 @@ public class PulumiArgsTests
             call.ShouldContain("--non-interactive");
             call[call.ToList().IndexOf("--stack") + 1].ShouldBe("s");
         }
-        PulumiArgs.StackRemove("s").ShouldNotContain("--force");
+        PulumiArgs.StackRemove("s").ShouldBe(["stack", "rm", "--yes", "--remove-backups", "--stack", "s", "--non-interactive"]);
         PulumiArgs.StackHistory("s", 5).ShouldBe(["stack", "history", "--json", "--page-size", "5", "--stack", "s", "--non-interactive"]);
         PulumiArgs.StackInit("s").ShouldBe(["stack", "init", "s", "--non-interactive"]);
         PulumiArgs.StackList().ShouldBe(["stack", "ls", "--json", "--non-interactive"]);

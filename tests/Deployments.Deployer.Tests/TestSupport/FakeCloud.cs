@@ -41,6 +41,18 @@ public sealed class FakeCloud : IDisposable
 
     public IReadOnlyList<string> Calls => File.Exists(CallLog) ? File.ReadAllLines(CallLog) : [];
 
+    /// <summary>Plays Pulumi Cloud's stack names (<c>org/project/stack</c>) and organization instead of a DIY backend's.</summary>
+    public FakeCloud AsPulumiCloud(string organization)
+    {
+        Environment["FAKE_PULUMI_BACKEND"] = "cloud";
+        Environment["FAKE_PULUMI_ORGANIZATION"] = organization;
+        return this;
+    }
+
+    /// <summary>The stack's state as the fake keeps it: resources by logical name, outputs, history.</summary>
+    public System.Text.Json.Nodes.JsonObject StackState(string stack) =>
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(State, ".pulumi", "stacks", "deployments", stack + ".json")))!.AsObject();
+
     public string LockDirectory(string stack) => Path.Combine(State, ".pulumi", "locks", "organization", "deployments", stack);
 
     public DeployerRun.Result Deployer(params string[] args) => DeployerRun.Run(Environment, WithProject(args));
