@@ -22,6 +22,8 @@ public static class PreviewOutputs
         template.AddOutput("serviceName", service.Out("name"));
         template.AddOutput("targetGroupArn", targetGroup.Out("arn"));
         template.AddOutput("rulePriority", settings.RulePriority);
+        // 0 while an instance preview's first deploy waits for its migration: the deployer then migrates before starting it.
+        template.AddOutput("desiredCount", settings.DesiredCount);
         template.AddOutput("appTaskDefinitionArn", appTask.Out("arn"));
         template.AddOutput("imageTag", settings.App.ImageTag);
         template.AddOutput("migrationImageTag", settings.App.MigrationImageTag);

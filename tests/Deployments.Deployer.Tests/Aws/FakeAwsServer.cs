@@ -38,6 +38,9 @@ public sealed class FakeAwsServer : IDisposable
     public Uri Endpoint { get; }
     public List<(string Target, JsonObject Body)> Calls { get; } = [];
     public List<string> Rejections { get; } = [];
+    /// <summary>When set, each call is also appended as <c>aws &lt;operation&gt;</c> to this file — the fake pulumi's call
+    /// log — so a test sees the one order of CLI and AWS calls.</summary>
+    public string? SharedCallLog { get; init; }
 
     public IReadOnlyList<string> Targets { get { lock (_gate) return Calls.Select(c => c.Target[(c.Target.IndexOf('.') + 1)..]).ToList(); } }
 
@@ -71,6 +74,7 @@ public sealed class FakeAwsServer : IDisposable
         lock (_gate)
         {
             Calls.Add((target, json));
+            if (SharedCallLog is { } log) File.AppendAllText(log, $"aws {target[(target.IndexOf('.') + 1)..]}\n");
             if (Scenario.ThrottleFirst > 0)
             {
                 Scenario.ThrottleFirst--;
