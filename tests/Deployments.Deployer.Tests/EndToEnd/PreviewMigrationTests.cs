@@ -130,6 +130,57 @@ public class PreviewMigrationTests
         Output(cloud, "db-branch", "imageTag").ShouldBe("2");
     }
 
+    private static FakeAwsServer SidecarAws(FakeCloud cloud, string stack, int? migrateExit, string[] migrateLog)
+    {
+        var taskDefinition = $"fake:{stack}:app-task-definition.arn";
+        const string id = "9f8e7d6c5b4a39281706f5e4d3c2b1a0";
+        var aws = new FakeAwsServer(new FakeAwsScenario
+        {
+            ServiceTaskDefinition = taskDefinition,
+            Rollout = ["IN_PROGRESS", "FAILED"],
+            StoppedServiceTasks =
+            [
+                new FakeStoppedTask("0000000000000000000000000000000a", "fake:older:app-task-definition.arn", new Dictionary<string, int?> { ["app"] = 0, ["migrate"] = 3, ["postgres"] = 0 }, "old"),
+                new FakeStoppedTask(id, taskDefinition, new Dictionary<string, int?> { ["app"] = migrateExit == 0 ? 1 : null, ["migrate"] = migrateExit, ["postgres"] = 0 },
+                    "Essential container in task exited"),
+            ],
+            StreamLogs = new(StringComparer.Ordinal) { [$"migrate/migrate/{id}"] = migrateLog },
+        });
+        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
+        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
+        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        return aws;
+    }
+
+    [Test]
+    public void A_sidecar_preview_whose_in_task_migration_fails_is_a_migration_failure_with_its_exit_code_and_log_tail()
+    {
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        using var aws = SidecarAws(cloud, "preview-side-fail", 1, ["INFO  [alembic] Running upgrade a1 -> b2", "ERROR: relation \"users\" already exists"]);
+
+        var result = cloud.Deployer("preview", "deploy", "--branch", "side-fail", "--image-tag", "1");
+
+        result.ExitCode.ShouldBe(ExitCodes.MigrationFailed, result.StdErr);
+        result.StdErr.ShouldContain("error: migration failed: the in-task migration (container 'migrate' of task 9f8e7d6c5b4a39281706f5e4d3c2b1a0) exited with code 1; "
+            + "the app never started (task stopped: Essential container in task exited)\nlast log lines:\n  INFO  [alembic] Running upgrade a1 -> b2\n  ERROR: relation \"users\" already exists");
+        result.StdErr.ShouldNotContain("verification of");
+        aws.Targets.ShouldContain("ListTasks");
+    }
+
+    [Test]
+    public void A_sidecar_preview_whose_app_fails_after_a_good_migration_is_a_rollout_failure()
+    {
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        using var aws = SidecarAws(cloud, "preview-side-app", 0, ["INFO  [alembic] done"]);
+
+        var result = cloud.Deployer("preview", "deploy", "--branch", "side-app", "--image-tag", "1");
+
+        result.ExitCode.ShouldBe(ExitCodes.DeploymentFailed, result.StdErr);
+        result.StdErr.ShouldContain("verification of 'preview-side-app' failed: rolled back by the circuit breaker");
+    }
+
     [Test]
     public void A_sidecar_preview_migrates_inside_its_task_and_says_so()
     {
