@@ -10,36 +10,52 @@ namespace Deployments.Deployer.Environments;
 /// Deploys an image to an environment stack in the order of ARCHITECTURE.md's deploy sequence: register the new
 /// image on the migration task definition only (<c>migrationImageTag</c>; the service keeps <c>imageTag</c>), run the
 /// migration, and only then roll the service (<c>imageTag</c>) and verify it. A failed migration leaves the service on
-/// its image. The rest of the environment's config is its checked-in Pulumi.&lt;env&gt;.yaml and is never touched.
+/// its image. A brand-new environment (no outputs yet) is created with its service held at 0 tasks, migrated, then
+/// started. What runs now is read from the stack's outputs in the backend. The rest of the environment's config is its checked-in Pulumi.&lt;env&gt;.yaml and is never touched.
 /// </summary>
 public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, ReleaseSteps? steps)
 {
     private static readonly string ImageTagKey = $"{ProjectDirectory.ProjectName}:imageTag";
     private static readonly string MigrationImageTagKey = $"{ProjectDirectory.ProjectName}:migrationImageTag";
+    private static readonly string ServiceHeldKey = $"{ProjectDirectory.ProjectName}:serviceHeld";
 
     /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so.</summary>
     public async Task<(UpdateSummary Summary, string Url)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)
     {
         await RequireStackAsync(environment, ct);
-        var current = (await pulumi.GetConfigAsync(environment, ct)).GetValueOrDefault(ImageTagKey);
-        log.WriteLine($"deploying image {imageTag} to '{environment}' (now {current ?? "none"})");
+        // What the environment runs, from the backend (its last update's outputs), not the checked-in file's imageTag.
+        var running = new StackOutputs(environment, await pulumi.OutputsAsync(environment, ct));
+        var current = running.OptionalText("imageTag");
+        var held = running.Flag("serviceHeld");
+        log.WriteLine($"deploying image {imageTag} to '{environment}' (now {current ?? "none"}{(held ? ", held at 0 tasks" : "")})");
         UpdateSummary summary;
-        if (steps is not null && current is not null && current != imageTag)
+        if (steps is not null && (current is null || held))
+        {
+            // A brand-new environment: no task of the image may serve before its migration succeeded, so the first
+            // update creates the service held at 0 tasks (scaling bounds too), the migration runs, then it starts.
+            log.WriteLine($"1/3 first deploy: the service is created with no tasks until the migration of {imageTag} succeeds");
+            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = imageTag, [MigrationImageTagKey] = imageTag, [ServiceHeldKey] = "true" }, ct);
+            await pulumi.UpAsync(environment, $"register {imageTag} for the migration (service held at 0 tasks)", ct);
+            log.WriteLine("2/3 migrating");
+            await steps.MigrateAsync(environment, ct);
+            log.WriteLine($"3/3 starting the service on {imageTag}");
+            summary = await SetBothAndUpAsync(environment, imageTag, message, unhold: true, ct);
+        }
+        else if (steps is not null && current != imageTag)
         {
             log.WriteLine($"1/3 registering {imageTag} for the migration; the service stays on {current}");
-            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = current, [MigrationImageTagKey] = imageTag }, ct);
+            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = current!, [MigrationImageTagKey] = imageTag }, ct);
             await pulumi.UpAsync(environment, $"register {imageTag} for the migration", ct);
             log.WriteLine("2/3 migrating");
             await steps.MigrateAsync(environment, ct);
             log.WriteLine($"3/3 rolling the service to {imageTag}");
-            summary = await SetBothAndUpAsync(environment, imageTag, message, ct);
+            summary = await SetBothAndUpAsync(environment, imageTag, message, unhold: false, ct);
         }
         else
         {
-            summary = await SetBothAndUpAsync(environment, imageTag, message, ct);
+            summary = await SetBothAndUpAsync(environment, imageTag, message, unhold: held, ct);
             if (steps is null) log.WriteLine("migration and verification skipped (--skip-migration)");
-            else if (current == imageTag) log.WriteLine($"image unchanged ({imageTag}): migration skipped");
-            else await steps.MigrateAsync(environment, ct); // the first deploy: nothing older to keep serving
+            else log.WriteLine($"image unchanged ({imageTag}): migration skipped");
         }
         if (steps is not null)
         {
@@ -50,9 +66,11 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
         return (summary, outputs.TryGetValue("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "");
     }
 
-    private async Task<UpdateSummary> SetBothAndUpAsync(string environment, string imageTag, string message, CancellationToken ct)
+    private async Task<UpdateSummary> SetBothAndUpAsync(string environment, string imageTag, string message, bool unhold, CancellationToken ct)
     {
-        await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = imageTag, [MigrationImageTagKey] = imageTag }, ct);
+        var values = new Dictionary<string, string> { [ImageTagKey] = imageTag, [MigrationImageTagKey] = imageTag };
+        if (unhold) values[ServiceHeldKey] = "false";
+        await pulumi.SetConfigValuesAsync(environment, values, ct);
         return await pulumi.UpAsync(environment, message, ct);
     }
 

@@ -8,8 +8,9 @@ namespace Deployments.Deployer.Previews;
 
 /// <summary>
 /// Deploys one branch's preview. Invocations, each needed: parent outputs (the preview defaults), <c>stack init</c>
-/// (creates, or says it exists: as cheap as asking), <c>config --json</c> (keeps a chosen rule priority, finds what
-/// changed), <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and <c>stack output</c> for the URL.
+/// (creates, or says it exists: as cheap as asking), <c>config --json</c> (finds what changed), for an existing stack
+/// its newest history entry (the owner) and <c>stack output</c> (what it runs: image, rule priority, task count),
+/// <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and <c>stack output</c> for the URL.
 /// </summary>
 public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Verification.ReleaseSteps? steps = null)
 {
@@ -41,29 +42,41 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
     private async Task<PreviewDeployResult> DeployOnceAsync(PreviewRequest request, ParentInfo parent, string stack, CancellationToken ct)
     {
         var created = await pulumi.EnsureStackAsync(stack, ct);
+        // The local Pulumi.<stack>.yaml: what `config set-all` is diffed against, nothing more.
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
         // Before any change: another pull request's preview is refused; the owner is recorded (or kept) in the config.
         // Whose it is comes from the backend (the config its last update ran with), not the local Pulumi.<stack>.yaml,
         // which a fresh runner does not have.
         var record = created ? new Dictionary<string, string?>() : await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
         request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, request, log) };
-        var priority = current.TryGetValue(Key("rulePriority"), out var kept) && int.TryParse(kept, out var p) ? p : RulePriorities.FirstChoice(stack);
+        // What the stack runs (image, rule priority, task count) comes from the backend too: on a fresh runner the
+        // local file is empty, and an instance preview would roll before migrating.
+        var running = created ? RunningPreview.None : RunningPreview.From(await pulumi.OutputsAsync(stack, ct));
+        var priority = running.RulePriority ?? RulePriorities.FirstChoice(stack);
 
-        var currentTag = current.GetValueOrDefault(Key("imageTag"));
-        var migrate = steps is not null && parent.Defaults.DatabaseStrategy == DatabaseStrategies.Instance;
+        var currentTag = running.ImageTag;
+        var migrate = steps is not null && parent.Defaults.DatabaseStrategy == DatabaseStrategies.Instance
+            && (running.NotServing || currentTag != request.ImageTag);
         var migration = steps is null ? "skipped (--skip-migration)"
-            : !migrate ? $"skipped: the database strategy '{parent.Defaults.DatabaseStrategy}' has no persistent database"
-            : currentTag == request.ImageTag ? "skipped: the image did not change" : "succeeded";
-        if (steps is not null && !migrate) log.WriteLine($"migration {migration}");
-        if (migrate && currentTag is not null && currentTag != request.ImageTag)
+            : parent.Defaults.DatabaseStrategy != DatabaseStrategies.Instance ? NoPersistentDatabase(parent.Defaults)
+            : !migrate ? "skipped: the image did not change" : "succeeded";
+        if (steps is not null && parent.Defaults.DatabaseStrategy != DatabaseStrategies.Instance) log.WriteLine($"migration {migration}");
+        // No task of a new image serves before its migration succeeded: a service that never served is created (or
+        // kept) at 0 tasks with the new image until migrated; a serving one stays on its image while the migration
+        // task definition alone moves. Then the migration, then the update that starts or rolls the service.
+        if (migrate && running.NotServing)
+        {
+            log.WriteLine($"the service is held at 0 tasks until the migration of {request.ImageTag} succeeds");
+            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"register {request.ImageTag} for the migration (service at 0 tasks)", ct, holdService: true);
+            await steps!.MigrateAsync(stack, ct);
+        }
+        else if (migrate)
         {
             log.WriteLine($"registering {request.ImageTag} for the migration; the service stays on {currentTag}");
-            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, currentTag, $"register {request.ImageTag} for the migration", ct);
+            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, currentTag!, $"register {request.ImageTag} for the migration", ct);
             await steps!.MigrateAsync(stack, ct);
-            migrate = false;
         }
         (priority, current, var summary, var settings) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
-        if (migrate && currentTag != request.ImageTag) await steps!.MigrateAsync(stack, ct);
         if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);
         var outputs = await pulumi.OutputsAsync(stack, ct);
@@ -76,6 +89,11 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         };
     }
 
+    private static string NoPersistentDatabase(PreviewDefaults defaults) =>
+        defaults.DatabaseStrategy == DatabaseStrategies.Sidecar && defaults.MigrationCommand.Count > 0
+            ? "runs inside each task before the app starts (sidecar database: its 'migrate' container)"
+            : $"skipped: the database strategy '{defaults.DatabaseStrategy}' has no persistent database";
+
     // The same estimate `plan` prints, for the pull request comment; an unreadable price table or a region without one only loses the line.
     private static decimal? EstimateCost(PreviewSettings settings)
     {
@@ -83,14 +101,16 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         catch (DeployerException) { return null; }
     }
 
-    /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>
+    /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>, at 0 tasks when <paramref name="holdService"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>
     private async Task<(int Priority, IReadOnlyDictionary<string, string?> Config, Pulumi.Events.UpdateSummary Summary, PreviewSettings Settings)> UpAsync(string stack, ParentInfo parent,
-        PreviewRequest request, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct)
+        PreviewRequest request, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct,
+        bool holdService = false)
     {
         for (var attempt = 0; ; attempt++)
         {
             var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
             config[Key("imageTag")] = serviceTag;
+            if (holdService) config[Key("desiredCount")] = "0";
             var settings = Validate(config, stack);
             if (await pulumi.SetConfigAsync(stack, config, current, ct)) current = config.ToDictionary(c => c.Key, c => (string?)c.Value, StringComparer.Ordinal);
             try

@@ -20,6 +20,12 @@ public sealed class StackOutputs(string stack, IReadOnlyDictionary<string, JsonE
         ? v.EnumerateArray().Select(e => e.GetString()!).ToList()
         : throw Missing(key, " list");
 
+    /// <summary>A string output, or null when the stack has none (never deployed, or deployed by an older version).</summary>
+    public string? OptionalText(string key) => NotSecret(key) && outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    /// <summary>A boolean output; absent (a stack deployed before it existed) is false.</summary>
+    public bool Flag(string key) => NotSecret(key) && outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.True;
+
     public JsonElement Object(string key) => NotSecret(key) && outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Object
         ? v
         : throw Missing(key, " object");

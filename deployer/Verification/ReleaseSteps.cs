@@ -21,6 +21,8 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         return result.Succeeded ? result : throw new MigrationFailedException(result);
     }
 
+    private static bool MigratesInTask(StackOutputs outputs) => outputs.Flag("migrationInTask");
+
     public async Task<VerificationResult> VerifyAsync(string stack, CancellationToken ct)
     {
         if (!options.Verify)
@@ -33,7 +35,16 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         log.WriteLine($"verifying the rollout of {outputs.Text("serviceName")}");
         var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text("clusterArn"),
             outputs.Text("serviceName"), outputs.Text("appTaskDefinitionArn"), options.RolloutTimeout, ct);
-        if (!rollout.Succeeded) return rollout;
+        if (!rollout.Succeeded)
+        {
+            // A task that migrates its own database never serves when the migration fails: that is a migration failure
+            // (exit 6, with the container's exit code and log tail), not a vague rollout failure.
+            if (MigratesInTask(outputs) && await new InTaskMigrationCheck(aws.Ecs, aws.Logs, log).FindFailureAsync(outputs.Text("clusterArn"),
+                    outputs.Text("serviceName"), outputs.Text("appTaskDefinitionArn"), outputs.Text("migrationLogGroupName"),
+                    outputs.Text("migrationLogStreamPrefix"), ct) is { } failed)
+                throw new MigrationFailedException(failed);
+            return rollout;
+        }
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
         var url = new Uri(new Uri(outputs.Text("url").TrimEnd('/') + "/"), outputs.Text("healthCheckPath").TrimStart('/'));
         return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);

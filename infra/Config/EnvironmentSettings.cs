@@ -14,6 +14,12 @@ public sealed record EnvironmentSettings
     public required int EcrKeepImages { get; init; }
     public ImageBuildSettings? Build { get; init; }
     public required ScalingSettings Scaling { get; init; }
+    /// <summary>
+    /// Set by the deployer for a brand-new environment's first update only: the service and its scaling bounds at 0
+    /// tasks until the first migration succeeded; the next update restores the bounds, and Application Auto Scaling
+    /// moves the service into them (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).
+    /// </summary>
+    public bool ServiceHeld { get; init; }
     public DatabaseSettings? Database { get; init; }
     /// <summary>Deletion protection, final snapshots and Pulumi <c>protect</c> (production).</summary>
     public required bool Protect { get; init; }

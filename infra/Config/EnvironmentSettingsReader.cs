@@ -38,6 +38,7 @@ public static class EnvironmentSettingsReader
             EcrKeepImages = config.Int("ecrKeepImages", 30, 1, 1000),
             Build = build,
             Scaling = new ScalingSettings(minTasks, maxTasks, config.Int("cpuTarget", 70, 10, 95), config.Int("memoryTarget", 70, 10, 95)),
+            ServiceHeld = config.Bool("serviceHeld", false),
             Database = ReadDatabase(config, protect),
             Protect = protect,
             Production = production,

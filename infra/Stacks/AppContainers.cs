@@ -5,16 +5,18 @@ namespace Deployments.Infra.Stacks;
 /// <summary>
 /// The app and migration containers. Both are named <c>app</c> so the deployer can override the migration
 /// command by container name (ECS RunTask <c>containerOverrides</c>); they differ in command and log stream prefix.
+/// Inside a preview's sidecar task the migration runs as a container of its own, <see cref="InTaskMigrationName"/>
+/// (names are unique within a task definition), before the app starts.
 /// </summary>
 public static class AppContainers
 {
     public const string ContainerName = "app";
     public const string AppStreamPrefix = "app";
     public const string MigrationStreamPrefix = "migrate";
+    public const string InTaskMigrationName = "migrate";
 
     public static ContainerSpec App(AppSettings app, object image, object logGroup, string region,
-        IReadOnlyDictionary<string, object> extraEnvironment, IReadOnlyDictionary<string, object> extraSecrets,
-        IReadOnlyList<string>? waitsFor = null) => new()
+        IReadOnlyDictionary<string, object> extraEnvironment, IReadOnlyDictionary<string, object> extraSecrets) => new()
         {
             Name = ContainerName,
             Image = image,
@@ -24,7 +26,6 @@ public static class AppContainers
             LogGroup = logGroup,
             Region = region,
             StreamPrefix = AppStreamPrefix,
-            WaitsFor = waitsFor ?? [],
         };
 
     public static ContainerSpec Migration(AppSettings app, object image, object logGroup, string region,

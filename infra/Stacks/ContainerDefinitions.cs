@@ -18,7 +18,7 @@ public static class ContainerDefinitions
         {
             ["name"] = c.Name,
             ["image"] = c.Image,
-            ["essential"] = true,
+            ["essential"] = c.Essential,
         };
         if (c.Command.Count > 0) definition["command"] = c.Command.ToList();
         if (c.Port is int port)
@@ -49,8 +49,8 @@ public static class ContainerDefinitions
                 ["startPeriod"] = 5,
             };
         }
-        if (c.WaitsFor.Count > 0)
-            definition["dependsOn"] = c.WaitsFor.Select(w => new Props { ["containerName"] = w, ["condition"] = "HEALTHY" }).ToList();
+        if (c.DependsOn.Count > 0)
+            definition["dependsOn"] = c.DependsOn.Select(d => new Props { ["containerName"] = d.ContainerName, ["condition"] = d.Condition }).ToList();
         return definition;
     }
 }

@@ -14,6 +14,11 @@ public sealed record ContainerSpec
     public required string Region { get; init; }
     public required string StreamPrefix { get; init; }
     public IReadOnlyList<string> HealthCheckCommand { get; init; } = [];
-    /// <summary>Containers this one waits for to be HEALTHY (the sidecar database).</summary>
-    public IReadOnlyList<string> WaitsFor { get; init; } = [];
+    /// <summary>What this container waits for before it starts (the sidecar database HEALTHY, the in-task migration SUCCESS).</summary>
+    public IReadOnlyList<ContainerDependency> DependsOn { get; init; } = [];
+    /// <summary>
+    /// An essential container's exit stops the task; a non-essential one (the in-task migration) may exit, and the
+    /// containers depending on it decide by its exit code.
+    /// </summary>
+    public bool Essential { get; init; } = true;
 }

@@ -38,10 +38,29 @@ public sealed class EcsClient(AwsJsonClient client)
         return (Tasks(response), Failures(response));
     }
 
-    public async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures)> DescribeTasksAsync(string cluster, string taskArn, CancellationToken ct)
+    public Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures)> DescribeTasksAsync(string cluster, string taskArn, CancellationToken ct) =>
+        DescribeTasksAsync(cluster, [taskArn], ct);
+
+    /// <summary>At most 100 tasks per call (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTasks.html).</summary>
+    public async Task<(IReadOnlyList<EcsTask> Tasks, IReadOnlyList<EcsFailure> Failures)> DescribeTasksAsync(string cluster, IReadOnlyList<string> taskArns, CancellationToken ct)
     {
-        var response = await client.CallAsync("DescribeTasks", new JsonObject { ["cluster"] = cluster, ["tasks"] = Strings([taskArn]) }, ct);
+        var response = await client.CallAsync("DescribeTasks", new JsonObject { ["cluster"] = cluster, ["tasks"] = Strings(taskArns.Take(MaxDescribedTasks)) }, ct);
         return (Tasks(response), Failures(response));
+    }
+
+    public const int MaxDescribedTasks = 100;
+
+    /// <summary>
+    /// The first page (up to 100) of a service's tasks in <paramref name="desiredStatus"/>; stopped tasks stay listed for
+    /// at least an hour (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTasks.html).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListServiceTasksAsync(string cluster, string service, string desiredStatus, CancellationToken ct)
+    {
+        var response = await client.CallAsync("ListTasks", new JsonObject
+        {
+            ["cluster"] = cluster, ["serviceName"] = service, ["desiredStatus"] = desiredStatus, ["maxResults"] = MaxDescribedTasks,
+        }, ct);
+        return response.TryGetProperty("taskArns", out var arns) ? arns.EnumerateArray().Select(a => a.GetString() ?? "").Where(a => a.Length > 0).ToList() : [];
     }
 
     public async Task<(EcsService? Service, IReadOnlyList<EcsFailure> Failures)> DescribeServiceAsync(string cluster, string service, CancellationToken ct)
@@ -88,7 +107,10 @@ public sealed class EcsClient(AwsJsonClient client)
         t.TryGetProperty("containers", out var containers)
             ? containers.EnumerateArray().Select(c => new EcsContainer(Text(c, "name") ?? "", Text(c, "lastStatus"),
                 c.TryGetProperty("exitCode", out var code) && code.ValueKind == JsonValueKind.Number ? code.GetInt32() : null, Text(c, "reason"))).ToList()
-            : []);
+            : [])
+    {
+        TaskDefinitionArn = Text(t, "taskDefinitionArn"),
+    };
 
     private static string? Text(JsonElement e, string name) =>
         e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;

@@ -68,6 +68,7 @@ public static class EnvironmentOutputs
         template.AddOutput("appTaskDefinitionArn", r.AppTask.Out("arn"));
         template.AddOutput("imageTag", settings.Build?.ShortSha ?? settings.App.ImageTag);
         template.AddOutput("migrationImageTag", settings.Build?.ShortSha ?? settings.App.MigrationImageTag);
+        template.AddOutput("serviceHeld", settings.ServiceHeld);
         MigrationOutputs.Add(template, r.MigrationTask, r.Cluster.Out("arn"), r.Network.PrivateSubnetIds, r.ServiceSecurityGroup.Out("id"),
             r.LogGroup.Out("name"), settings.App.MigrationCommand);
         template.AddOutput("previewDomain", settings.Dns?.PreviewDomain ?? "");

@@ -83,7 +83,7 @@ public static class EnvironmentStack
             Name = names.ServiceName,
             Cluster = cluster.Out("arn"),
             TaskDefinition = appTask,
-            DesiredCount = settings.Scaling.MinTasks,
+            DesiredCount = Scaling(settings).MinTasks,
             Spot = settings.App.Spot,
             Subnets = network.PrivateSubnetIds,
             SecurityGroupIds = new[] { serviceSg.Out("id") },
@@ -95,11 +95,15 @@ public static class EnvironmentStack
             DependsOn = [rule.Name, capacityProviders.Name],
             ScalingOwnsDesiredCount = true,
         });
-        ScalingResources.Add(template, cluster, service, settings.Scaling);
+        ScalingResources.Add(template, cluster, service, Scaling(settings));
 
         CiIdentities.Add(template, settings, names, project, network.VpcId);
         EnvironmentOutputs.Add(template, settings, names, new EnvironmentOutputs.Refs(network, cluster, alb, listener, albSg,
             serviceSg, repository, previewRepository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
         return template;
     }
+
+    // Held (a brand-new environment before its first migration): no task may serve, and auto scaling may not start one.
+    private static ScalingSettings Scaling(EnvironmentSettings settings) =>
+        settings.ServiceHeld ? settings.Scaling with { MinTasks = 0, MaxTasks = 0 } : settings.Scaling;
 }

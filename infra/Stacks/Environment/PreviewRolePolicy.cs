@@ -45,6 +45,11 @@ public static class PreviewRolePolicy
             Allow("RunPreviewTasks", ["ecs:RunTask"], [a.EcsTaskDefinition(pv)],
                 new Props { ["ArnEquals"] = new Props { ["ecs:cluster"] = a.EcsCluster(n.ClusterName) } }),
             Allow("WatchTasks", ["ecs:DescribeTasks"], [a.EcsTask(n.ClusterName)]),
+            // A failed rollout of a sidecar preview is explained by its stopped tasks (the in-task migration's exit code).
+            // ListTasks takes only the container-instance resource type, so it is scoped by the ecs:cluster condition key
+            // (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelasticcontainerservice.html).
+            Allow("ListClusterTasks", ["ecs:ListTasks"], ["*"],
+                new Props { ["ArnEquals"] = new Props { ["ecs:cluster"] = a.EcsCluster(n.ClusterName) } }),
             Allow("StopPreviewTasks", ["ecs:StopTask"], [a.EcsTask(n.ClusterName)],
                 new Props { ["ArnLike"] = new Props { ["ecs:task-definition"] = a.EcsTaskDefinition(pv) } }),
 

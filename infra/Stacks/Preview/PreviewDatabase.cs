@@ -11,7 +11,6 @@ namespace Deployments.Infra.Stacks.Preview;
 public sealed record PreviewDatabase(
     IReadOnlyDictionary<string, object> Environment,
     IReadOnlyDictionary<string, object> Secrets,
-    IReadOnlyList<string> WaitsFor,
     Expr? SecretArn)
 {
     /// <summary>The sidecar image comes from ECR Public's Docker library mirror: no Docker Hub pull limits.</summary>
@@ -33,7 +32,7 @@ public sealed record PreviewDatabase(
                     // No password: the sidecar trusts connections inside the task; port 5432 is not open in the
                     // task's security group, so nothing outside the task can reach it.
                     ["DATABASE_URL"] = "postgresql://postgres@localhost:5432/app",
-                }, new Dictionary<string, object>(), [SidecarName], null);
+                }, new Dictionary<string, object>(), null);
             case DatabaseStrategies.Instance:
                 var database = DatabaseResources.Add(template, new DatabaseSpec
                 {
@@ -53,14 +52,21 @@ public sealed record PreviewDatabase(
                     Protect = false,
                 });
                 var (environment, secrets) = DatabaseResources.ContainerSettings(database, "app");
-                return new PreviewDatabase(environment, secrets, [], DatabaseResources.SecretArn(database));
+                return new PreviewDatabase(environment, secrets, DatabaseResources.SecretArn(database));
             default:
-                return new PreviewDatabase(new Dictionary<string, object>(), new Dictionary<string, object>(), [], null);
+                return new PreviewDatabase(new Dictionary<string, object>(), new Dictionary<string, object>(), null);
         }
     }
 
-    /// <summary>The task's containers: the app, plus the PostgreSQL sidecar it waits for when the strategy has one.</summary>
-    public static IReadOnlyList<ContainerSpec> WithSidecar(PreviewSettings settings, PreviewDatabase database, ContainerSpec app)
+    /// <summary>
+    /// The task's containers. With a sidecar the database starts empty in every task, so the task migrates it
+    /// itself before serving: PostgreSQL (healthy once <c>pg_isready</c> answers), then the migration as a
+    /// non-essential container waiting for it HEALTHY, then the app waiting for the migration's SUCCESS (exit 0) —
+    /// a failed migration leaves the app unstarted, so the task never serves
+    /// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerDependency.html). An empty
+    /// <c>migrationCommand</c> would run the image's own command (the app), so it means no in-task migration.
+    /// </summary>
+    public static IReadOnlyList<ContainerSpec> WithSidecar(PreviewSettings settings, ContainerSpec app, ContainerSpec migration)
     {
         if (settings.DatabaseStrategy != DatabaseStrategies.Sidecar) return [app];
         var sidecar = new ContainerSpec
@@ -73,6 +79,19 @@ public sealed record PreviewDatabase(
             StreamPrefix = SidecarName,
             HealthCheckCommand = ["CMD-SHELL", "pg_isready -U postgres -d app"],
         };
-        return [app, sidecar];
+        if (!MigratesInTask(settings))
+            return [app with { DependsOn = [ContainerDependency.HealthyOf(SidecarName)] }, sidecar];
+        var migrate = migration with
+        {
+            Name = AppContainers.InTaskMigrationName,
+            Image = app.Image,
+            Essential = false,
+            DependsOn = [ContainerDependency.HealthyOf(SidecarName)],
+        };
+        return [app with { DependsOn = [ContainerDependency.HealthyOf(SidecarName), ContainerDependency.SuccessOf(migrate.Name)] }, migrate, sidecar];
     }
+
+    /// <summary>Whether the app task runs the migration itself (a sidecar database and a migration command).</summary>
+    public static bool MigratesInTask(PreviewSettings settings) =>
+        settings.DatabaseStrategy == DatabaseStrategies.Sidecar && settings.App.MigrationCommand.Count > 0;
 }

@@ -22,12 +22,16 @@ public static class PreviewOutputs
         template.AddOutput("serviceName", service.Out("name"));
         template.AddOutput("targetGroupArn", targetGroup.Out("arn"));
         template.AddOutput("rulePriority", settings.RulePriority);
+        // 0 while an instance preview's first deploy waits for its migration: the deployer then migrates before starting it.
+        template.AddOutput("desiredCount", settings.DesiredCount);
         template.AddOutput("appTaskDefinitionArn", appTask.Out("arn"));
         template.AddOutput("imageTag", settings.App.ImageTag);
         template.AddOutput("migrationImageTag", settings.App.MigrationImageTag);
         template.AddOutput("databaseStrategy", settings.DatabaseStrategy);
-        // Only a persistent database needs the migration step before the roll; a sidecar starts empty each time.
+        // Only a persistent database needs the migration step before the roll; a sidecar starts empty in each task,
+        // which migrates it itself (its "migrate" container) before the app starts.
         template.AddOutput("migrationRequired", settings.DatabaseStrategy == DatabaseStrategies.Instance);
+        template.AddOutput("migrationInTask", PreviewDatabase.MigratesInTask(settings));
         MigrationOutputs.Add(template, migrationTask, parent("clusterArn"), parent("privateSubnetIds"), tasksSecurityGroup.Out("id"),
             logGroup.Out("name"), settings.App.MigrationCommand);
     }

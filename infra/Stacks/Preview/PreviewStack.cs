@@ -37,13 +37,13 @@ public static class PreviewStack
             settings.DatabaseStrategy == DatabaseStrategies.Instance ? Expr.Ref(LogicalNames.DatabaseSecurityGroup, "id") : null);
         var executionRole = PreviewRoles.AddExecutionRole(template, settings, names, logGroup, parent, database.SecretArn);
         // Previews deregister old revisions: nothing of a destroyed preview may stay behind.
+        var migration = AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"), settings.Region,
+            database.Environment, database.Secrets);
         var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,
             executionRole.Out("arn"), parent("previewTaskRoleArn"),
-            PreviewDatabase.WithSidecar(settings, database, AppContainers.App(settings.App, Image(parent, settings.App.ImageTag),
-                logGroup.Out("name"), settings.Region, database.Environment, database.Secrets, database.WaitsFor)),
-            AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"), settings.Region,
-                database.Environment, database.Secrets),
-            KeepOldRevisions: false).AddTo(template);
+            PreviewDatabase.WithSidecar(settings, AppContainers.App(settings.App, Image(parent, settings.App.ImageTag),
+                logGroup.Out("name"), settings.Region, database.Environment, database.Secrets), migration),
+            migration, KeepOldRevisions: false).AddTo(template);
         var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
         {
             Name = names.ServiceName,

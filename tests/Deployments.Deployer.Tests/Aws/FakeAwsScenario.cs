@@ -21,6 +21,10 @@ public sealed class FakeAwsScenario
     public List<string> Rollout { get; init; } = ["IN_PROGRESS", "IN_PROGRESS", "COMPLETED"];
     /// <summary>Leave out rolloutState (services whose controller does not report it).</summary>
     public bool NoRolloutState { get; init; }
+    /// <summary>The service's stopped tasks (ListTasks with <c>desiredStatus: STOPPED</c>, then DescribeTasks).</summary>
+    public List<FakeStoppedTask> StoppedServiceTasks { get; init; } = [];
+    /// <summary>Log lines of these streams, all visible at once (other streams get the migration task's lines).</summary>
+    public Dictionary<string, string[]> StreamLogs { get; init; } = new(StringComparer.Ordinal);
     /// <summary>Every GetLogEvents call first returns this many empty pages that are not the end.</summary>
     public int EmptyPagesBeforeData { get; init; } = 1;
 }

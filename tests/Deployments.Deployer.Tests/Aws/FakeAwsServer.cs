@@ -38,6 +38,9 @@ public sealed class FakeAwsServer : IDisposable
     public Uri Endpoint { get; }
     public List<(string Target, JsonObject Body)> Calls { get; } = [];
     public List<string> Rejections { get; } = [];
+    /// <summary>When set, each call is also appended as <c>aws &lt;operation&gt;</c> to this file — the fake pulumi's call
+    /// log — so a test sees the one order of CLI and AWS calls.</summary>
+    public string? SharedCallLog { get; init; }
 
     public IReadOnlyList<string> Targets { get { lock (_gate) return Calls.Select(c => c.Target[(c.Target.IndexOf('.') + 1)..]).ToList(); } }
 
@@ -71,6 +74,7 @@ public sealed class FakeAwsServer : IDisposable
         lock (_gate)
         {
             Calls.Add((target, json));
+            if (SharedCallLog is { } log) File.AppendAllText(log, $"aws {target[(target.IndexOf('.') + 1)..]}\n");
             if (Scenario.ThrottleFirst > 0)
             {
                 Scenario.ThrottleFirst--;
@@ -84,6 +88,7 @@ public sealed class FakeAwsServer : IDisposable
                 case "StopTask": _step = int.MaxValue; Ok(context, new JsonObject { ["task"] = Task("STOPPED") }); break;
                 case "GetLogEvents": Ok(context, GetLogEvents(json)); break;
                 case "DescribeServices": Ok(context, DescribeServices(json)); break;
+                case "ListTasks": Ok(context, ListTasks(json)); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
             }
         }
@@ -98,8 +103,30 @@ public sealed class FakeAwsServer : IDisposable
         return new JsonObject { ["tasks"] = new JsonArray(Task(Scenario.Statuses[0])), ["failures"] = new JsonArray() };
     }
 
+    private JsonObject ListTasks(JsonObject request)
+    {
+        var stopped = request["desiredStatus"]?.GetValue<string>() == "STOPPED";
+        var arns = stopped && request["serviceName"] is not null ? Scenario.StoppedServiceTasks.Select(t => (JsonNode)t.Arn).ToArray() : [];
+        return new JsonObject { ["taskArns"] = new JsonArray(arns) };
+    }
+
+    private static JsonObject StoppedTask(FakeStoppedTask t) => new()
+    {
+        ["taskArn"] = t.Arn, ["taskDefinitionArn"] = t.TaskDefinition, ["lastStatus"] = "STOPPED", ["desiredStatus"] = "STOPPED",
+        ["stopCode"] = "EssentialContainerExited", ["stoppedReason"] = t.StoppedReason, ["createdAt"] = 1.7e9,
+        ["containers"] = new JsonArray(t.ExitCodes.Select(c =>
+        {
+            var container = new JsonObject { ["name"] = c.Key, ["lastStatus"] = "STOPPED" };
+            if (c.Value is int code) container["exitCode"] = code;
+            return (JsonNode)container;
+        }).ToArray()),
+    };
+
     private JsonObject DescribeTasks(JsonObject request)
     {
+        var service = request["tasks"]!.AsArray().Select(a => a!.GetValue<string>())
+            .Select(a => Scenario.StoppedServiceTasks.FirstOrDefault(t => t.Arn == a)).OfType<FakeStoppedTask>().ToList();
+        if (service.Count > 0) return new JsonObject { ["tasks"] = new JsonArray(service.Select(t => (JsonNode)StoppedTask(t)).ToArray()), ["failures"] = new JsonArray() };
         var asked = request["tasks"]![0]!.GetValue<string>();
         if (asked != _taskArn) return new JsonObject { ["tasks"] = new JsonArray(), ["failures"] = new JsonArray(new JsonObject { ["arn"] = asked, ["reason"] = "MISSING" }) };
         if (_step != int.MaxValue) _step++;
@@ -166,6 +193,11 @@ public sealed class FakeAwsServer : IDisposable
     {
         var sent = request["nextToken"]?.GetValue<string>();
         var position = sent is null ? 0 : int.Parse(sent[2..58], System.Globalization.CultureInfo.InvariantCulture);
+        if (Scenario.StreamLogs.TryGetValue(request["logStreamName"]!.GetValue<string>(), out var streamLines))
+        {
+            var page = streamLines.Skip(position).Take(2).Select(l => (JsonNode)new JsonObject { ["timestamp"] = 1_700_000_000_000L, ["message"] = l, ["ingestionTime"] = 1_700_000_000_000L }).ToArray();
+            return new JsonObject { ["events"] = new JsonArray(page), ["nextForwardToken"] = Token(position + page.Length), ["nextBackwardToken"] = "b/0/s" };
+        }
         var key = sent ?? "head";
         if (_emptyServed.GetValueOrDefault(key) < Scenario.EmptyPagesBeforeData && position < _visibleLogs.Count)
         {

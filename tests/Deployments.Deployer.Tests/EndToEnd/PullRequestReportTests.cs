@@ -36,7 +36,7 @@ public class PullRequestReportTests
         body.ShouldContain("### ✅ Preview `preview-changes` is up");
         body.ShouldContain("| URL | https://changes.preview.shop.example.com |");
         body.ShouldContain("| Image | `aaaaaaa` |");
-        body.ShouldContain("| Migration | skipped: the database strategy 'sidecar' has no persistent database |");
+        body.ShouldContain("| Migration | runs inside each task before the app starts (sidecar database: its 'migrate' container) |");
         body.ShouldContain("| Estimated cost | $");
 
         github.RateLimitNext = 1; // the next call is rate limited once: retried after the server's hint

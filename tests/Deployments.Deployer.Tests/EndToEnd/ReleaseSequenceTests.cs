@@ -45,6 +45,34 @@ public class ReleaseSequenceTests
     }
 
     [Test]
+    public void A_brand_new_environment_is_created_with_its_service_held_at_0_tasks_and_started_only_after_its_migration()
+    {
+        // Arrange: the stack exists, nothing was ever deployed to it.
+        using var cloud = new FakeCloud();
+        cloud.Pulumi("stack", "init", "staging", "--non-interactive").Code.ShouldBe(0);
+        using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] }) { SharedCallLog = cloud.CallLog };
+        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
+        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
+        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
+        var before = cloud.Calls.Count;
+
+        // Act
+        var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.0.0", "--no-verify");
+
+        // Assert: set held → up → RunTask → set started → up, and the stack's last update is not held.
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdErr.ShouldContain("1/3 first deploy: the service is created with no tasks until the migration of 1.0.0 succeeds");
+        cloud.Calls.Skip(before).Select(c => c.StartsWith("config set-all", StringComparison.Ordinal)
+                ? c.Contains("deployments:serviceHeld=true", StringComparison.Ordinal) ? "hold" : c.Contains("deployments:serviceHeld=false", StringComparison.Ordinal) ? "start" : "set"
+                : c.Split(' ')[0] == "aws" ? c : c.Split(' ')[0])
+            .Where(c => c is "hold" or "start" or "up" or "aws RunTask")
+            .ShouldBe(["hold", "up", "aws RunTask", "start", "up"]);
+        var outputs = System.Text.Json.Nodes.JsonNode.Parse(cloud.Pulumi("stack", "output", "--json", "--stack", "staging").Out)!;
+        outputs["serviceHeld"]!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Test]
     public void A_failed_migration_leaves_the_service_on_its_image()
     {
         using var cloud = new FakeCloud();

@@ -141,6 +141,20 @@ public class EnvironmentStackTests
     }
 
     [Test]
+    public void A_held_service_has_no_tasks_and_auto_scaling_may_not_start_one()
+    {
+        var held = StackFixtures.Staging("minTasks=2", "maxTasks=6", "serviceHeld=true");
+        var started = StackFixtures.Staging("minTasks=2", "maxTasks=6", "serviceHeld=false");
+
+        held.HasResourceProperties("aws:ecs:Service", new { desiredCount = 0 });
+        held.HasResourceProperties("aws:appautoscaling:Target", new { minCapacity = 0, maxCapacity = 0 });
+        held.Output("serviceHeld")!.GetValue<bool>().ShouldBeTrue();
+        started.HasResourceProperties("aws:ecs:Service", new { desiredCount = 2 });
+        started.HasResourceProperties("aws:appautoscaling:Target", new { minCapacity = 2, maxCapacity = 6 });
+        started.Output("serviceHeld")!.GetValue<bool>().ShouldBeFalse();
+    }
+
+    [Test]
     public void Task_definition_sizes_port_logs_environment_and_secrets_come_from_config()
     {
         var template = StackFixtures.Staging();

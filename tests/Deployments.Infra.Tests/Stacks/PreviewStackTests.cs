@@ -93,18 +93,51 @@ public class PreviewStackTests
     }
 
     [Test]
-    public void Sidecar_strategy_adds_a_postgres_container_the_app_waits_for()
+    public void Sidecar_strategy_migrates_the_empty_database_inside_the_task_before_the_app_starts()
     {
         var template = StackFixtures.Preview("databaseStrategy=sidecar", "deploymentMinHealthyPercent=0");
+
+        var app = template.Resource("app-task-definition")["properties"]!["containerDefinitions"]!["fn::toJSON"]!;
+        // Field names and conditions as the ECS API has them: ContainerDependency {containerName, condition} and
+        // HealthCheck {command, interval, timeout, retries, startPeriod}.
+        TemplateAssert.Matches(app, new object[]
+        {
+            new
+            {
+                name = "app", essential = true,
+                dependsOn = new[] { new { containerName = "postgres", condition = "HEALTHY" }, new { containerName = "migrate", condition = "SUCCESS" } },
+            },
+            new
+            {
+                name = "migrate", essential = false, image = "${parent.outputs[\"previewRepositoryUrl\"]}:3f9a2c1",
+                command = new[] { "alembic", "upgrade", "head" }, portMappings = TemplateAssert.Absent,
+                dependsOn = new[] { new { containerName = "postgres", condition = "HEALTHY" } },
+                logConfiguration = new { options = new Dictionary<string, object> { ["awslogs-group"] = "${log-group.name}", ["awslogs-stream-prefix"] = "migrate" } },
+            },
+            new
+            {
+                name = "postgres", essential = true, image = "public.ecr.aws/docker/library/postgres:16-alpine", portMappings = TemplateAssert.Absent,
+                healthCheck = new { command = new[] { "CMD-SHELL", "pg_isready -U postgres -d app" }, interval = 5, timeout = 3, retries = 10, startPeriod = 5 },
+            },
+        }, "containers");
+        template.ResourceCountIs("aws:rds:Instance", 0);
+        template.Output("migrationRequired")!.GetValue<bool>().ShouldBeFalse();
+        template.Output("migrationInTask")!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Test]
+    public void Sidecar_strategy_without_a_migration_command_runs_no_migration_container()
+    {
+        // An empty command would run the image's own command (the app) in the migration container, which never exits.
+        var template = StackFixtures.Preview("databaseStrategy=sidecar", "deploymentMinHealthyPercent=0", "migrationCommand=[]");
 
         var app = template.Resource("app-task-definition")["properties"]!["containerDefinitions"]!["fn::toJSON"]!;
         TemplateAssert.Matches(app, new object[]
         {
             new { name = "app", dependsOn = new[] { new { containerName = "postgres", condition = "HEALTHY" } } },
-            new { name = "postgres", image = "public.ecr.aws/docker/library/postgres:16-alpine", portMappings = TemplateAssert.Absent },
+            new { name = "postgres" },
         }, "containers");
-        template.ResourceCountIs("aws:rds:Instance", 0);
-        template.Output("migrationRequired")!.GetValue<bool>().ShouldBeFalse();
+        template.Output("migrationInTask")!.GetValue<bool>().ShouldBeFalse();
     }
 
     [Test]
@@ -158,7 +191,7 @@ public class PreviewStackTests
         {
             containerDefinitions = new Dictionary<string, object>
             {
-                ["fn::toJSON"] = new object[] { new { image = "${parent.outputs[\"previewRepositoryUrl\"]}:3f9a2c1" }, new { name = "postgres" } },
+                ["fn::toJSON"] = new object[] { new { image = "${parent.outputs[\"previewRepositoryUrl\"]}:3f9a2c1" }, new { name = "migrate" }, new { name = "postgres" } },
             },
         }, "app task definition");
     }
