@@ -29,11 +29,13 @@ public sealed class EnvDeployCommand : Command
             EnvironmentDeployer.ValidateName(environment);
             var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
-            var deployer = new EnvironmentDeployer(workspace, context.Error, _release.Steps(result, workspace, context));
+            var steps = _release.Steps(result, workspace, context);
+            var deployer = new EnvironmentDeployer(workspace, context.Error, steps);
             try
             {
                 var (summary, url) = await deployer.DeployAsync(environment, tag, $"deploy {tag}", ct);
                 context.Error.WriteLine($"'{environment}' now runs {tag}: {summary.Describe()}");
+                if (steps is not null) await steps.PruneRevisionsAsync(environment, ct);
                 context.Out.WriteLine(url);
                 return ExitCodes.Success;
             }
