@@ -84,6 +84,9 @@ public sealed class FakeAwsServer : IDisposable
                 case "StopTask": _step = int.MaxValue; Ok(context, new JsonObject { ["task"] = Task("STOPPED") }); break;
                 case "GetLogEvents": Ok(context, GetLogEvents(json)); break;
                 case "DescribeServices": Ok(context, DescribeServices(json)); break;
+                case "ListTaskDefinitions": Ok(context, ListTaskDefinitions(json)); break;
+                case "DescribeTaskDefinition": DescribeTaskDefinition(context, json); break;
+                case "DeregisterTaskDefinition": DeregisterTaskDefinition(context, json); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
             }
         }
@@ -157,6 +160,50 @@ public sealed class FakeAwsServer : IDisposable
             }),
             ["failures"] = new JsonArray(),
         };
+    }
+
+    // ListTaskDefinitions: familyPrefix is the whole family; sort DESC = newest revision first; pages end without nextToken.
+    private JsonObject ListTaskDefinitions(JsonObject request)
+    {
+        var family = request["familyPrefix"]?.GetValue<string>();
+        var status = request["status"]?.GetValue<string>() ?? "ACTIVE";
+        var matching = Scenario.TaskDefinitions.Where(t => (family is null || t.Family == family) && t.Status == status);
+        var sorted = request["sort"]?.GetValue<string>() == "DESC"
+            ? matching.OrderByDescending(t => t.Family, StringComparer.Ordinal).ThenByDescending(t => t.Revision)
+            : matching.OrderBy(t => t.Family, StringComparer.Ordinal).ThenBy(t => t.Revision);
+        var start = request["nextToken"] is JsonNode token ? int.Parse(token.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var size = Math.Min(request["maxResults"]?.GetValue<int>() ?? 100, Scenario.TaskDefinitionPageSize);
+        var all = sorted.ToList();
+        var page = all.Skip(start).Take(size).Select(t => (JsonNode)JsonValue.Create(t.Arn)!).ToArray();
+        var response = new JsonObject { ["taskDefinitionArns"] = new JsonArray(page) };
+        if (start + size < all.Count) response["nextToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return response;
+    }
+
+    private FakeTaskDefinition? FindTaskDefinition(string asked) => Scenario.TaskDefinitions.FirstOrDefault(t =>
+        t.Arn == asked || $"{t.Family}:{t.Revision}" == asked || asked.EndsWith($"task-definition/{t.Family}:{t.Revision}", StringComparison.Ordinal));
+
+    private void DescribeTaskDefinition(HttpListenerContext context, JsonObject request)
+    {
+        var asked = request["taskDefinition"]!.GetValue<string>();
+        if (FindTaskDefinition(asked) is not { } t) { Respond(context, 400, "ClientException", "Unable to describe task definition."); return; }
+        Ok(context, new JsonObject
+        {
+            ["taskDefinition"] = new JsonObject
+            {
+                ["taskDefinitionArn"] = t.Arn, ["family"] = t.Family, ["revision"] = t.Revision, ["status"] = t.Status,
+                ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = t.Image, ["essential"] = true }),
+            },
+        });
+    }
+
+    private void DeregisterTaskDefinition(HttpListenerContext context, JsonObject request)
+    {
+        var asked = request["taskDefinition"]!.GetValue<string>();
+        if (FindTaskDefinition(asked) is not { } t) { Respond(context, 400, "ClientException", "The specified task definition does not exist."); return; }
+        if (Scenario.DeregisterFailures.Contains(t.Arn)) { Respond(context, 400, "ClientException", "injected failure"); return; }
+        t.Status = "INACTIVE";
+        Ok(context, new JsonObject { ["taskDefinition"] = new JsonObject { ["taskDefinitionArn"] = t.Arn, ["status"] = t.Status } });
     }
 
     // Tokens look like the real ones ("f/<56 digits>/s"); the end is the same token sent back.
