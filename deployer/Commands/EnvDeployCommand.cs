@@ -42,7 +42,7 @@ public sealed class EnvDeployCommand : Command
             catch (VerificationFailedException failed)
             {
                 context.Error.WriteLine($"error: {failed.Message}");
-                var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), null, null);
+                var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), null, null);
                 context.Error.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
                 // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
                 await new EnvironmentDeployer(workspace, context.Error, null).DeployAsync(environment, target, $"automatic rollback to {target} after failed verification of {tag}", ct);

@@ -14,7 +14,7 @@ public sealed class RollbackCommand : Command
     public const string MigrationWarning = "note: database migrations are not rolled back; the schema stays as the newer image left it. If the older image needs the older schema, run its down-migration yourself.";
 
     private readonly Argument<string> _environment = EnvironmentArgument.Create();
-    private readonly Option<int?> _to = new("--to") { Description = "Version (from the stack's history) whose image to redeploy" };
+    private readonly Option<int?> _to = new("--to") { Description = "Update number whose image to redeploy (deployer status; on file/S3 backends, which record none, history entries counted from the oldest, 1)" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
@@ -39,7 +39,7 @@ public sealed class RollbackCommand : Command
             var steps = _release.Steps(result, workspace, context);
             var deployer = new EnvironmentDeployer(workspace, context.Error, null);
             await deployer.RequireStackAsync(environment, ct);
-            var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), to, tag);
+            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), to, tag);
             context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
             var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
             if (steps is not null && await steps.VerifyAsync(environment, ct) is { Succeeded: false } verified)
