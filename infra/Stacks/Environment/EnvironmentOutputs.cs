@@ -22,7 +22,7 @@ public static class EnvironmentOutputs
     public const string PreviewRepositoryUrl = "previewRepositoryUrl";
     /// <summary>The preview repository's ARN, which a preview's execution role may pull from.</summary>
     public const string PreviewRepositoryArn = "previewRepositoryArn";
-    /// <summary>The task-definition families whose old revisions the deployer deregisters (app, migration).</summary>
+    /// <summary>The task-definition families, app first then migration: the deployer prunes their old revisions and reads <c>rollback --revision</c> from the app one.</summary>
     public const string TaskDefinitionFamilies = "taskDefinitionFamilies";
     /// <summary>How many ACTIVE revisions per family the deployer keeps (config <c>keepRevisions</c>).</summary>
     public const string KeepRevisions = "keepRevisions";
