@@ -29,4 +29,8 @@ public sealed class FakeAwsScenario
     public HashSet<string> DeregisterFailures { get; init; } = [];
     /// <summary>ListTaskDefinitions returns at most this many ARNs a page (less than maxResults, to exercise nextToken).</summary>
     public int TaskDefinitionPageSize { get; init; } = 5;
+    /// <summary>The images ECR holds (BatchGetImage, PutImage).</summary>
+    public List<FakeImage> Images { get; init; } = [];
+    /// <summary>Repositories whose tags are immutable: PutImage of an existing tag with another digest fails.</summary>
+    public HashSet<string> ImmutableRepositories { get; init; } = [];
 }
