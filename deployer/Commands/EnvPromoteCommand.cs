@@ -13,6 +13,7 @@ public sealed class EnvPromoteCommand : Command
 {
     private readonly Argument<string> _from = new("from") { Description = "Environment whose running image to promote (e.g. staging)" };
     private readonly Argument<string> _to = new("to") { Description = "Environment to deploy it to (e.g. production)" };
+    private readonly Option<string?> _expect = new("--expect-image-tag") { Description = "Refuse unless FROM runs this tag (CI: the tag built from the commit being released)" };
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
 
@@ -20,6 +21,7 @@ public sealed class EnvPromoteCommand : Command
     {
         Arguments.Add(_from);
         Arguments.Add(_to);
+        Options.Add(_expect);
         _pulumi.AddTo(this);
         _release.AddTo(this);
         SetAction(async (result, ct) =>
@@ -28,12 +30,13 @@ public sealed class EnvPromoteCommand : Command
             var to = result.GetValue(_to)!;
             EnvironmentDeployer.ValidateName(from);
             EnvironmentDeployer.ValidateName(to);
+            var expected = result.GetValue(_expect) is string e ? ImageTags.Validate(e, "--expect-image-tag") : null;
             if (StackNames.Same(from, to)) throw new UserInputException($"FROM and TO are both '{to}': promote from one environment to another");
             var (workspace, _) = _pulumi.Open(result, context);
             var checks = new EnvironmentDeployer(workspace, context.Error, null);
             await checks.RequireStackAsync(from, ct);
             await checks.RequireStackAsync(to, ct);
-            var promotion = await new EnvironmentPromoter(workspace, context.Environment, context.Clock, context.Error).PrepareAsync(from, to, ct);
+            var promotion = await new EnvironmentPromoter(workspace, context.Environment, context.Clock, context.Error).PrepareAsync(from, to, expected, ct);
             var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context))
                 .ReleaseAsync(to, promotion.Tag, $"promote {promotion.Tag} ({promotion.Digest}) from {from}", ct);
             context.Out.WriteLine(url);

@@ -16,7 +16,8 @@ public sealed class EnvironmentPromoter(PulumiWorkspace pulumi, IReadOnlyDiction
 {
     public sealed record Promotion(string Tag, string Digest);
 
-    public async Task<Promotion> PrepareAsync(string from, string to, CancellationToken ct)
+    /// <summary>Checks and copies; <paramref name="expectedTag"/>, when given, is the only tag FROM may be running.</summary>
+    public async Task<Promotion> PrepareAsync(string from, string to, string? expectedTag, CancellationToken ct)
     {
         var last = (await pulumi.NumberedHistoryAsync(from, 1, ct)).FirstOrDefault();
         if (last is null || !last.Succeeded)
@@ -37,6 +38,8 @@ public sealed class EnvironmentPromoter(PulumiWorkspace pulumi, IReadOnlyDiction
                 ?? throw new UserInputException($"'{from}' cannot be promoted: it runs {ConfigReader.Shown(image)}, not an image of its repository '{fromRepository}'");
             if (running.Tag is null)
                 throw new UserInputException($"'{from}' cannot be promoted: it runs the untagged {ConfigReader.Shown(running.Image)}; deploy it by tag first");
+            if (expectedTag is not null && running.Tag != expectedTag)
+                throw new UserInputException($"'{from}' cannot be promoted: it runs {running.Tag}, not {expectedTag} (--expect-image-tag); deploy that image to '{from}' first");
             if (running.Tag == "latest")
                 throw new UserInputException($"'{from}' cannot be promoted: it runs 'latest', a tag that moves; deploy it with an immutable tag such as <version>-<sha> first");
             var found = await aws.Ecr.GetImageAsync(source.Text("repositoryName"), running.Tag, ct)

@@ -61,6 +61,18 @@ public class PromotionTests
     }
 
     [Test]
+    public void Staging_running_another_tag_than_the_release_s_is_refused()
+    {
+        using var world = Arrange();
+
+        var result = world.Cloud.Deployer("env", "promote", "staging", "production", "--expect-image-tag", "1.1.0-abc1234");
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("'staging' cannot be promoted: it runs 1.0.0, not 1.1.0-abc1234 (--expect-image-tag)");
+        world.Aws.Targets.ShouldNotContain("PutImage");
+    }
+
+    [Test]
     public void Promoting_an_environment_to_itself_is_refused()
     {
         using var world = Arrange();
