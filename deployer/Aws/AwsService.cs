@@ -8,5 +8,8 @@ public sealed record AwsService(string DisplayName, string SigningName, string T
 {
     public static AwsService Ecs(string region, Uri endpoint) => new("ECS", "ecs", "AmazonEC2ContainerServiceV20141113", region, endpoint);
 
+    /// <summary>ECR over JSON 1.1: signing name <c>ecr</c>, target prefix <c>AmazonEC2ContainerRegistry_V20150921</c> (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/Welcome.html).</summary>
+    public static AwsService Ecr(string region, Uri endpoint) => new("ECR", "ecr", "AmazonEC2ContainerRegistry_V20150921", region, endpoint);
+
     public static AwsService Logs(string region, Uri endpoint) => new("CloudWatch Logs", "logs", "Logs_20140328", region, endpoint);
 }

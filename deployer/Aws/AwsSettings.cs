@@ -7,10 +7,10 @@ namespace Deployments.Deployer.Aws;
 /// <summary>
 /// Region, endpoints and credentials from the environment, by the AWS SDK conventions: <c>AWS_REGION</c> /
 /// <c>AWS_DEFAULT_REGION</c> (else the stack's region), endpoint overrides <c>AWS_ENDPOINT_URL_ECS</c>,
-/// <c>AWS_ENDPOINT_URL_CLOUDWATCH_LOGS</c>, <c>AWS_ENDPOINT_URL</c>; credentials from the environment's keys, or
+/// <c>AWS_ENDPOINT_URL_CLOUDWATCH_LOGS</c>, <c>AWS_ENDPOINT_URL_ECR</c>, <c>AWS_ENDPOINT_URL</c>; credentials from the environment's keys, or
 /// else AWSSDK.Core's default chain (profile/SSO, web identity — GitHub OIDC —, container role, IMDS).
 /// </summary>
-public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AWSCredentials Credentials)
+public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AwsService Ecr, AWSCredentials Credentials)
 {
     public static AwsSettings Resolve(IReadOnlyDictionary<string, string> environment, string? stackRegion)
     {
@@ -27,6 +27,8 @@ public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AWSCredentials
         return new AwsSettings(
             AwsService.Ecs(region, Endpoint("ecs", "AWS_ENDPOINT_URL_ECS")),
             AwsService.Logs(region, Endpoint("logs", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS")),
+            // ECR's API endpoint is api.ecr.<region>.amazonaws.com (https://docs.aws.amazon.com/general/latest/gr/ecr.html).
+            AwsService.Ecr(region, Endpoint("api.ecr", "AWS_ENDPOINT_URL_ECR")),
             ResolveCredentials(Get));
     }
 

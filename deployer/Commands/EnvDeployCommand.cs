@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Deployments.Deployer.Environments;
-using Deployments.Deployer.Errors;
-using Deployments.Deployer.Verification;
 
 namespace Deployments.Deployer.Commands;
 
@@ -28,23 +26,9 @@ public sealed class EnvDeployCommand : Command
             var environment = EnvironmentArgument.Value(result, _environment);
             var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
-            var deployer = new EnvironmentDeployer(workspace, context.Error, _release.Steps(result, workspace, context));
-            try
-            {
-                var (summary, url) = await deployer.DeployAsync(environment, tag, $"deploy {tag}", ct);
-                context.Error.WriteLine($"'{environment}' now runs {tag}: {summary.Describe()}");
-                context.Out.WriteLine(url);
-                return ExitCodes.Success;
-            }
-            catch (VerificationFailedException failed)
-            {
-                context.Error.WriteLine($"error: {failed.Message}");
-                var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), null, null);
-                context.Error.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
-                // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
-                await new EnvironmentDeployer(workspace, context.Error, null).DeployAsync(environment, target, $"automatic rollback to {target} after failed verification of {tag}", ct);
-                throw new DeploymentFailedException($"the deployment of {tag} to '{environment}' failed verification and was rolled back to {target}. {RollbackCommand.MigrationWarning}");
-            }
+            var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context)).ReleaseAsync(environment, tag, $"deploy {tag}", ct);
+            context.Out.WriteLine(url);
+            return ExitCodes.Success;
         });
     }
 }

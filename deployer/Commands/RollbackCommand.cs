@@ -1,12 +1,15 @@
 using System.CommandLine;
+using Deployments.Deployer.Aws;
 using Deployments.Deployer.Environments;
+using Deployments.Deployer.Pulumi;
+using Deployments.Infra.Stacks.Environment;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Verification;
 
 namespace Deployments.Deployer.Commands;
 
 /// <summary>
-/// <c>deployer rollback ENV [--to VERSION | --image-tag T]</c>: redeploy the image of an earlier successful update,
+/// <c>deployer rollback ENV [--to VERSION | --revision N | --image-tag T]</c>: redeploy the image of an earlier successful update,
 /// found in the stack's history. Database migrations are not rolled back, and the command says so.
 /// </summary>
 public sealed class RollbackCommand : Command
@@ -14,7 +17,8 @@ public sealed class RollbackCommand : Command
     public const string MigrationWarning = "note: database migrations are not rolled back; the schema stays as the newer image left it. If the older image needs the older schema, run its down-migration yourself.";
 
     private readonly Argument<string> _environment = EnvironmentArgument.Create();
-    private readonly Option<int?> _to = new("--to") { Description = "Version (from the stack's history) whose image to redeploy" };
+    private readonly Option<int?> _to = new("--to") { Description = "Update number whose image to redeploy (deployer status; on file/S3 backends, which record none, history entries counted from the oldest, 1)" };
+    private readonly Option<int?> _revision = new("--revision") { Description = "Task-definition revision number of the app (as the ECS console shows it) whose image to redeploy" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly PulumiOptions _pulumi = new();
     private readonly ReleaseCommandOptions _release = new();
@@ -23,6 +27,7 @@ public sealed class RollbackCommand : Command
     {
         Arguments.Add(_environment);
         Options.Add(_to);
+        Options.Add(_revision);
         Options.Add(_imageTag);
         _pulumi.AddTo(this);
         _release.AddTo(this);
@@ -31,14 +36,27 @@ public sealed class RollbackCommand : Command
             var environment = EnvironmentArgument.Value(result, _environment);
             var to = result.GetValue(_to);
             var tag = result.GetValue(_imageTag);
-            if (to is not null && tag is not null) throw new UserInputException("pass at most one of --to VERSION and --image-tag TAG");
+            var revision = result.GetValue(_revision);
+            if (new object?[] { to, revision, tag }.Count(o => o is not null) > 1)
+                throw new UserInputException("pass at most one of --to VERSION, --revision N and --image-tag TAG");
+            if (revision is < 1) throw new UserInputException($"--revision: {revision} is not allowed: a task-definition revision number, 1 or more");
             if (tag is not null) ImageTags.Validate(tag);
             var (workspace, _) = _pulumi.Open(result, context);
             // A rollback returns to an image that ran before: no migration (they are not rolled back); verified unless --no-verify.
             var steps = _release.Steps(result, workspace, context);
             var deployer = new EnvironmentDeployer(workspace, context.Error, null);
             await deployer.RequireStackAsync(environment, ct);
-            var (target, reason) = RollbackTarget.Choose(await workspace.HistoryAsync(environment, 50, ct), to, tag);
+            string? reasonForRevision = null;
+            if (revision is int n)
+            {
+                var outputs = new StackOutputs(environment, await workspace.OutputsAsync(environment, ct), "--revision");
+                var family = outputs.List(EnvironmentOutputs.TaskDefinitionFamilies)[0];
+                using var aws = new AwsClients(AwsSettings.Resolve(context.Environment, outputs.Text("region")), context.Clock);
+                tag = await RevisionImage.TagAsync(aws.Ecs, family, n, outputs.Text("repositoryUrl"), ct);
+                reasonForRevision = $"the image of task definition {family}:{n}";
+            }
+            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), to, tag);
+            reason = reasonForRevision ?? reason;
             context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
             var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
             if (steps is not null && await steps.VerifyAsync(environment, ct) is { Succeeded: false } verified)

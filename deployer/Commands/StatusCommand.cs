@@ -29,14 +29,14 @@ public sealed class StatusCommand : Command
                 else foreach (var s in stacks) context.Out.WriteLine($"{StackNames.Short(s.Name)}  {Time(s.LastUpdate) ?? "never updated"}  {s.ResourceCount?.ToString(CultureInfo.InvariantCulture) ?? "-"} resources");
                 return ExitCodes.Success;
             }
-            var last = (await workspace.HistoryAsync(stack, 1, ct)).FirstOrDefault();
+            var last = (await workspace.NumberedHistoryAsync(stack, 1, ct)).FirstOrDefault();
             var outputs = await workspace.OutputsAsync(stack, ct);
             var url = outputs.TryGetValue("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             var image = last?.Config.GetValueOrDefault($"{ProjectDirectory.ProjectName}:imageTag");
             if (json)
                 context.Out.WriteLine(JsonSerializer.Serialize(new { stack, url, imageTag = image, version = last?.Version, kind = last?.Kind, result = last?.Result, endTime = Time(last?.EndTime) }));
             else
-                context.Out.WriteLine($"{stack}: {url ?? "no url"}; image {image ?? "-"}; last {last?.Kind ?? "update"} {last?.Result ?? "never ran"} {Time(last?.EndTime)}".TrimEnd());
+                context.Out.WriteLine($"{stack}: {url ?? "no url"}; image {image ?? "-"}; last {last?.Kind ?? "update"}{(last is null ? "" : $" {last.Version}")} {last?.Result ?? "never ran"} {Time(last?.EndTime)}".TrimEnd());
             return ExitCodes.Success;
         });
     }

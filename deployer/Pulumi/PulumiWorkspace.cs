@@ -73,8 +73,22 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync(string stack, CancellationToken ct) =>
         PulumiJson.Parse<Dictionary<string, JsonElement>>(await RunAsync(PulumiArgs.StackOutput(stack), stack, ct));
 
+    /// <summary>The newest <paramref name="pageSize"/> entries as the backend gives them (on DIY backends every version is 0).</summary>
     public async Task<IReadOnlyList<UpdateRecord>> HistoryAsync(string stack, int pageSize, CancellationToken ct) =>
         PulumiJson.Parse<List<UpdateInfoModel>>(await RunAsync(PulumiArgs.StackHistory(stack, pageSize), stack, ct)).Select(PulumiJson.ToDomain).ToList();
+
+    /// <summary>
+    /// The newest <paramref name="pageSize"/> entries with an update number on every backend (<see cref="UpdateNumbers"/>):
+    /// Cloud's versions, or on a DIY backend the position from the oldest entry, which needs the whole history
+    /// (<c>--page-size 0</c> lists every entry there) unless the first page already holds it.
+    /// </summary>
+    public async Task<IReadOnlyList<UpdateRecord>> NumberedHistoryAsync(string stack, int pageSize, CancellationToken ct)
+    {
+        var page = await HistoryAsync(stack, pageSize, ct);
+        if (!UpdateNumbers.Missing(page)) return page;
+        var whole = page.Count < pageSize ? page : await HistoryAsync(stack, 0, ct);
+        return UpdateNumbers.FromOldest(whole).Take(pageSize).ToList();
+    }
 
     public Task<UpdateSummary> UpAsync(string stack, string message, CancellationToken ct) =>
         WithLockWaitAsync(stack, () => RunWithEventsAsync(stack, path => PulumiArgs.Up(stack, path, message), "update", ct), ct);

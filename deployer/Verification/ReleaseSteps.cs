@@ -1,4 +1,9 @@
+using System.Text.Json;
 using Deployments.Deployer.Aws;
+using Deployments.Deployer.Aws.Ecs;
+using Deployments.Deployer.Environments;
+using Deployments.Deployer.Errors;
+using Deployments.Infra.Stacks.Environment;
 using Deployments.Deployer.Migrations;
 using Deployments.Deployer.Pulumi;
 
@@ -48,5 +53,36 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
         var url = new Uri(new Uri(outputs.Text("url").TrimEnd('/') + "/"), outputs.Text("healthCheckPath").TrimStart('/'));
         return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
+    }
+
+    /// <summary>
+    /// Deregisters the environment's task-definition revisions beyond <c>keepRevisions</c> per family (see
+    /// <see cref="RevisionPruner"/>). A stack deployed by an older version, without the outputs, is left alone with a note.
+    /// </summary>
+    public async Task PruneRevisionsAsync(string stack, CancellationToken ct)
+    {
+        var raw = await pulumi.OutputsAsync(stack, ct);
+        if (!raw.TryGetValue(EnvironmentOutputs.KeepRevisions, out var keep) || keep.ValueKind != JsonValueKind.Number
+            || !raw.TryGetValue(EnvironmentOutputs.TaskDefinitionFamilies, out var families) || families.ValueKind != JsonValueKind.Array)
+        {
+            log.WriteLine($"old task definition revisions not cleaned up: stack '{stack}' has no '{EnvironmentOutputs.KeepRevisions}' output yet");
+            return;
+        }
+        var outputs = new StackOutputs(stack, raw);
+        string? rollbackImage = null;
+        try { rollbackImage = $"{outputs.Text("repositoryUrl")}:{RollbackTarget.Choose(await pulumi.HistoryAsync(stack, 50, ct), null, null).ImageTag}"; }
+        catch (UserInputException) { } // no earlier image: nothing to protect
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text("region")), clock);
+        var ecs = aws.Ecs;
+        EcsService? service;
+        try { (service, _) = await ecs.DescribeServiceAsync(outputs.Text("clusterArn"), outputs.Text("serviceName"), ct); }
+        catch (AwsException e)
+        {
+            // Without the revisions in use nothing is safe to deregister.
+            log.WriteLine($"warning: old task definition revisions not cleaned up: {e.Message}");
+            return;
+        }
+        var inUse = (service?.Deployments ?? []).Select(d => d.TaskDefinition).ToHashSet(StringComparer.Ordinal);
+        await new RevisionPruner(ecs, log).PruneAsync(outputs.List(EnvironmentOutputs.TaskDefinitionFamilies), keep.GetInt32(), inUse, rollbackImage, ct);
     }
 }

@@ -12,6 +12,8 @@ public sealed record EnvironmentSettings
     public required NetworkSettings Network { get; init; }
     public string? CertificateArn { get; init; }
     public required int EcrKeepImages { get; init; }
+    /// <summary>ACTIVE task-definition revisions the deployer keeps per family after a successful deploy (<c>keepRevisions</c>).</summary>
+    public required int KeepRevisions { get; init; }
     public ImageBuildSettings? Build { get; init; }
     public required ScalingSettings Scaling { get; init; }
     /// <summary>

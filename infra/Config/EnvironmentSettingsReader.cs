@@ -36,6 +36,8 @@ public static class EnvironmentSettingsReader
             Network = ReadNetwork(config),
             CertificateArn = certificateArn,
             EcrKeepImages = config.Int("ecrKeepImages", 30, 1, 1000),
+            // The in-use revision and the rollback target are kept on top of these, so 1 is enough; 100 is one ListTaskDefinitions page.
+            KeepRevisions = config.Int("keepRevisions", 10, 1, 100),
             Build = build,
             Scaling = new ScalingSettings(minTasks, maxTasks, config.Int("cpuTarget", 70, 10, 95), config.Int("memoryTarget", 70, 10, 95)),
             ServiceHeld = config.Bool("serviceHeld", false),

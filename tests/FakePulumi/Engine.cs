@@ -6,6 +6,7 @@ namespace FakePulumi;
 /// <summary>
 /// <c>up</c> and <c>destroy</c>: diff the compiled template against the stack's last state by logical name
 /// (create/update/replace/same/delete), write engine events, keep outputs and history. Knobs for tests:
+/// FAKE_PULUMI_HISTORY_VERSIONS=1 (history versions as Pulumi Cloud numbers them; else 0, as DIY backends print),
 /// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails).
 /// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse.
 /// </summary>
@@ -70,7 +71,9 @@ public sealed partial class Engine(Backend backend, string directory, string pro
         var secretKeys = StackConfigFile.SecretKeys(directory, stack);
         history.Insert(0, new JsonObject
         {
-            ["version"] = history.Count + 1,
+            // DIY backends never set it (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/backend.go): 0 in every entry.
+            // FAKE_PULUMI_HISTORY_VERSIONS=1 plays Pulumi Cloud, which numbers a stack's updates from 1.
+            ["version"] = Environment.GetEnvironmentVariable("FAKE_PULUMI_HISTORY_VERSIONS") == "1" ? history.Count + 1 : 0,
             ["kind"] = kind,
             ["startTime"] = Json.Now(started),
             ["message"] = message,

@@ -87,8 +87,10 @@ namespace FakePulumi
                     return 0;
                 case "stack history":
                     Require(Stack());
+                    // --page-size 0 lists every entry, as the DIY backend's getHistory does (pageSize > 0 pages).
                     var size = int.TryParse(cli.Value("--page-size"), out var n) ? n : 10;
-                    Console.WriteLine(Json.Print(new JsonArray(((backend.Load(Stack())["history"] as JsonArray) ?? []).Take(size).Select(h => h!.DeepClone()).ToArray())));
+                    var entries = (backend.Load(Stack())["history"] as JsonArray) ?? [];
+                    Console.WriteLine(Json.Print(new JsonArray(entries.Take(size > 0 ? size : entries.Count).Select(h => h!.DeepClone()).ToArray())));
                     return 0;
                 case "config" when cli.Words.Count == 1:
                     Require(Stack());

@@ -89,6 +89,43 @@ public sealed class EcsClient(AwsJsonClient client)
     public Task StopTaskAsync(string cluster, string taskArn, string reason, CancellationToken ct) =>
         client.CallAsync("StopTask", new JsonObject { ["cluster"] = cluster, ["task"] = taskArn, ["reason"] = reason }, ct);
 
+    /// <summary>
+    /// Every ACTIVE revision of one family, newest first: <c>familyPrefix</c> (the full family name), <c>status</c>
+    /// ACTIVE and <c>sort</c> DESC on every page, following <c>nextToken</c>
+    /// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ListTaskDefinitions.html).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListActiveTaskDefinitionsAsync(string family, CancellationToken ct)
+    {
+        var arns = new List<string>();
+        string? next = null;
+        do
+        {
+            var request = new JsonObject { ["familyPrefix"] = family, ["status"] = "ACTIVE", ["sort"] = "DESC", ["maxResults"] = 100 };
+            if (next is not null) request["nextToken"] = next;
+            var response = await client.CallAsync("ListTaskDefinitions", request, ct);
+            if (response.TryGetProperty("taskDefinitionArns", out var list))
+                arns.AddRange(list.EnumerateArray().Select(a => a.GetString()).OfType<string>());
+            next = Text(response, "nextToken");
+        }
+        while (next is not null);
+        return arns;
+    }
+
+    /// <summary>One revision (<c>family:revision</c> or an ARN) with its containers' images (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeTaskDefinition.html).</summary>
+    public async Task<EcsTaskDefinition> DescribeTaskDefinitionAsync(string taskDefinition, CancellationToken ct)
+    {
+        var response = await client.CallAsync("DescribeTaskDefinition", new JsonObject { ["taskDefinition"] = taskDefinition }, ct);
+        var d = response.GetProperty("taskDefinition");
+        return new EcsTaskDefinition(Text(d, "taskDefinitionArn") ?? "", Text(d, "family") ?? "", Int(d, "revision"), Text(d, "status") ?? "",
+            d.TryGetProperty("containerDefinitions", out var containers)
+                ? containers.EnumerateArray().Select(c => new EcsContainerImage(Text(c, "name") ?? "", Text(c, "image") ?? "")).ToList()
+                : []);
+    }
+
+    /// <summary>Marks a revision INACTIVE (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterTaskDefinition.html).</summary>
+    public Task DeregisterTaskDefinitionAsync(string arn, CancellationToken ct) =>
+        client.CallAsync("DeregisterTaskDefinition", new JsonObject { ["taskDefinition"] = arn }, ct);
+
     private static JsonArray Strings(IEnumerable<string> values) => new(values.Select(v => (JsonNode)JsonValue.Create(v)!).ToArray());
 
     private static List<EcsTask> Tasks(JsonElement response) =>

@@ -43,6 +43,9 @@ public static class DeployRolePolicy
             Allow("LoadBalancing", ["elasticloadbalancing:*"], [a.LoadBalancer(n.LoadBalancerName), a.Listener(n.LoadBalancerName),
                 a.ListenerRule(n.LoadBalancerName), a.TargetGroup(n.TargetGroupName)]),
             Allow("Registry", ["ecr:*"], [a.Repository(n.RepositoryName)]),
+            // `env promote FROM TO` reads the image another environment of this app runs (its manifest and digest) before
+            // putting it into this repository: read only (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html).
+            Allow("PromotionSource", ["ecr:BatchGetImage", "ecr:DescribeImages"], [a.Repository($"{i.AppName}-*")]),
             Allow("Logs", ["logs:*"], [a.LogGroup(n.LogGroupName), a.LogGroup(n.LogGroupName + ":*")]),
             Allow("Roles", ["iam:*"], new[] { n.ExecutionRoleName, n.TaskRoleName, n.PreviewTaskRoleName, i.Ci.DeployRoleName, i.Ci.PreviewRoleName }
                 .Select(r => (object)AwsArns.Role(r))

@@ -22,6 +22,10 @@ public static class EnvironmentOutputs
     public const string PreviewRepositoryUrl = "previewRepositoryUrl";
     /// <summary>The preview repository's ARN, which a preview's execution role may pull from.</summary>
     public const string PreviewRepositoryArn = "previewRepositoryArn";
+    /// <summary>The task-definition families, app first then migration: the deployer prunes their old revisions and reads <c>rollback --revision</c> from the app one.</summary>
+    public const string TaskDefinitionFamilies = "taskDefinitionFamilies";
+    /// <summary>How many ACTIVE revisions per family the deployer keeps (config <c>keepRevisions</c>).</summary>
+    public const string KeepRevisions = "keepRevisions";
 
     public sealed record Refs(Network Network, TemplateResource Cluster, TemplateResource Alb, TemplateResource Listener,
         TemplateResource AlbSecurityGroup, TemplateResource ServiceSecurityGroup,
@@ -66,6 +70,8 @@ public static class EnvironmentOutputs
         template.AddOutput("logGroupName", r.LogGroup.Out("name"));
         template.AddOutput("previewLogGroupPrefix", names.PreviewLogGroupPrefix);
         template.AddOutput("appTaskDefinitionArn", r.AppTask.Out("arn"));
+        template.AddOutput(TaskDefinitionFamilies, new List<string> { names.TaskFamily, names.MigrationTaskFamily });
+        template.AddOutput(KeepRevisions, settings.KeepRevisions);
         template.AddOutput("imageTag", settings.Build?.ShortSha ?? settings.App.ImageTag);
         template.AddOutput("migrationImageTag", settings.Build?.ShortSha ?? settings.App.MigrationImageTag);
         template.AddOutput("serviceHeld", settings.ServiceHeld);

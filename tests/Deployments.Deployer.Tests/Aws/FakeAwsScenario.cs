@@ -27,4 +27,14 @@ public sealed class FakeAwsScenario
     public Dictionary<string, string[]> StreamLogs { get; init; } = new(StringComparer.Ordinal);
     /// <summary>Every GetLogEvents call first returns this many empty pages that are not the end.</summary>
     public int EmptyPagesBeforeData { get; init; } = 1;
+    /// <summary>The task definition revisions ECS holds (ListTaskDefinitions, DescribeTaskDefinition, DeregisterTaskDefinition).</summary>
+    public List<FakeTaskDefinition> TaskDefinitions { get; init; } = [];
+    /// <summary>ARNs whose DeregisterTaskDefinition answers 400 ClientException.</summary>
+    public HashSet<string> DeregisterFailures { get; init; } = [];
+    /// <summary>ListTaskDefinitions returns at most this many ARNs a page (less than maxResults, to exercise nextToken).</summary>
+    public int TaskDefinitionPageSize { get; init; } = 5;
+    /// <summary>The images ECR holds (BatchGetImage, PutImage).</summary>
+    public List<FakeImage> Images { get; init; } = [];
+    /// <summary>Repositories whose tags are immutable: PutImage of an existing tag with another digest fails.</summary>
+    public HashSet<string> ImmutableRepositories { get; init; } = [];
 }

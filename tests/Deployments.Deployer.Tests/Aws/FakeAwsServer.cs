@@ -67,7 +67,8 @@ public sealed class FakeAwsServer : IDisposable
         var target = headers.GetValueOrDefault("x-amz-target") ?? "";
         if (request.HttpMethod != "POST" || request.Url!.AbsolutePath != "/") { Reject(context, 404, "UnknownOperationException", "POST / only"); return; }
         if (headers.GetValueOrDefault("content-type") != "application/x-amz-json-1.1") { Reject(context, 400, "UnknownOperationException", $"content type '{headers.GetValueOrDefault("content-type")}'"); return; }
-        var service = target.StartsWith("Logs_20140328.", StringComparison.Ordinal) ? "logs" : "ecs";
+        var service = target.StartsWith("Logs_20140328.", StringComparison.Ordinal) ? "logs"
+            : target.StartsWith("AmazonEC2ContainerRegistry_V20150921.", StringComparison.Ordinal) ? "ecr" : "ecs";
         var problem = SigV4Verifier.Verify("POST", "/", "", headers, body, new(AccessKey, Secret, Region, service));
         if (problem is not null) { Reject(context, 403, "InvalidSignatureException", problem); return; }
         var json = JsonNode.Parse(body.Length == 0 ? "{}" : Encoding.UTF8.GetString(body))!.AsObject();
@@ -89,6 +90,11 @@ public sealed class FakeAwsServer : IDisposable
                 case "GetLogEvents": Ok(context, GetLogEvents(json)); break;
                 case "DescribeServices": Ok(context, DescribeServices(json)); break;
                 case "ListTasks": Ok(context, ListTasks(json)); break;
+                case "ListTaskDefinitions": Ok(context, ListTaskDefinitions(json)); break;
+                case "DescribeTaskDefinition": DescribeTaskDefinition(context, json); break;
+                case "DeregisterTaskDefinition": DeregisterTaskDefinition(context, json); break;
+                case "BatchGetImage": Ok(context, BatchGetImage(json)); break;
+                case "PutImage": PutImage(context, json); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
             }
         }
@@ -184,6 +190,88 @@ public sealed class FakeAwsServer : IDisposable
             }),
             ["failures"] = new JsonArray(),
         };
+    }
+
+    // ListTaskDefinitions: familyPrefix is the whole family; sort DESC = newest revision first; pages end without nextToken.
+    private JsonObject ListTaskDefinitions(JsonObject request)
+    {
+        var family = request["familyPrefix"]?.GetValue<string>();
+        var status = request["status"]?.GetValue<string>() ?? "ACTIVE";
+        var matching = Scenario.TaskDefinitions.Where(t => (family is null || t.Family == family) && t.Status == status);
+        var sorted = request["sort"]?.GetValue<string>() == "DESC"
+            ? matching.OrderByDescending(t => t.Family, StringComparer.Ordinal).ThenByDescending(t => t.Revision)
+            : matching.OrderBy(t => t.Family, StringComparer.Ordinal).ThenBy(t => t.Revision);
+        var start = request["nextToken"] is JsonNode token ? int.Parse(token.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture) : 0;
+        var size = Math.Min(request["maxResults"]?.GetValue<int>() ?? 100, Scenario.TaskDefinitionPageSize);
+        var all = sorted.ToList();
+        var page = all.Skip(start).Take(size).Select(t => (JsonNode)JsonValue.Create(t.Arn)!).ToArray();
+        var response = new JsonObject { ["taskDefinitionArns"] = new JsonArray(page) };
+        if (start + size < all.Count) response["nextToken"] = (start + size).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return response;
+    }
+
+    private FakeTaskDefinition? FindTaskDefinition(string asked) => Scenario.TaskDefinitions.FirstOrDefault(t =>
+        t.Arn == asked || $"{t.Family}:{t.Revision}" == asked || asked.EndsWith($"task-definition/{t.Family}:{t.Revision}", StringComparison.Ordinal));
+
+    private void DescribeTaskDefinition(HttpListenerContext context, JsonObject request)
+    {
+        var asked = request["taskDefinition"]!.GetValue<string>();
+        if (FindTaskDefinition(asked) is not { } t) { Respond(context, 400, "ClientException", "Unable to describe task definition."); return; }
+        Ok(context, new JsonObject
+        {
+            ["taskDefinition"] = new JsonObject
+            {
+                ["taskDefinitionArn"] = t.Arn, ["family"] = t.Family, ["revision"] = t.Revision, ["status"] = t.Status,
+                ["containerDefinitions"] = new JsonArray(new JsonObject { ["name"] = "app", ["image"] = t.Image, ["essential"] = true }),
+            },
+        });
+    }
+
+    private void DeregisterTaskDefinition(HttpListenerContext context, JsonObject request)
+    {
+        var asked = request["taskDefinition"]!.GetValue<string>();
+        if (FindTaskDefinition(asked) is not { } t) { Respond(context, 400, "ClientException", "The specified task definition does not exist."); return; }
+        if (Scenario.DeregisterFailures.Contains(t.Arn)) { Respond(context, 400, "ClientException", "injected failure"); return; }
+        t.Status = "INACTIVE";
+        Ok(context, new JsonObject { ["taskDefinition"] = new JsonObject { ["taskDefinitionArn"] = t.Arn, ["status"] = t.Status } });
+    }
+
+    // ECR (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html): a missing image is a 200 with failures[].
+    private JsonObject BatchGetImage(JsonObject request)
+    {
+        var repository = request["repositoryName"]!.GetValue<string>();
+        var id = request["imageIds"]![0]!;
+        var tag = id["imageTag"]?.GetValue<string>();
+        var digest = id["imageDigest"]?.GetValue<string>();
+        var image = Scenario.Images.FirstOrDefault(i => i.Repository == repository && (tag is null || i.Tag == tag) && (digest is null || i.Digest == digest));
+        if (image is null)
+            return new JsonObject { ["images"] = new JsonArray(), ["failures"] = new JsonArray(new JsonObject { ["imageId"] = id.DeepClone(), ["failureCode"] = "ImageNotFound", ["failureReason"] = "Requested image not found" }) };
+        return new JsonObject
+        {
+            ["images"] = new JsonArray(new JsonObject
+            {
+                ["registryId"] = "123456789012", ["repositoryName"] = repository,
+                ["imageId"] = new JsonObject { ["imageDigest"] = image.Digest, ["imageTag"] = image.Tag },
+                ["imageManifest"] = image.Manifest, ["imageManifestMediaType"] = "application/vnd.oci.image.manifest.v1+json",
+            }),
+            ["failures"] = new JsonArray(),
+        };
+    }
+
+    // PutImage: the manifest must be one the registry holds (its layers); an existing tag is ImageAlreadyExists (same digest) or, immutable, ImageTagAlreadyExists.
+    private void PutImage(HttpListenerContext context, JsonObject request)
+    {
+        var repository = request["repositoryName"]!.GetValue<string>();
+        var tag = request["imageTag"]!.GetValue<string>();
+        var manifest = request["imageManifest"]!.GetValue<string>();
+        var known = Scenario.Images.FirstOrDefault(i => i.Manifest == manifest);
+        if (known is null) { Respond(context, 400, "LayersNotFoundException", "The image layers are not in this registry"); return; }
+        var existing = Scenario.Images.FirstOrDefault(i => i.Repository == repository && i.Tag == tag);
+        if (existing is not null && existing.Digest == known.Digest) { Respond(context, 400, "ImageAlreadyExistsException", $"Image with digest '{known.Digest}' and tag '{tag}' already exists"); return; }
+        if (existing is not null && Scenario.ImmutableRepositories.Contains(repository)) { Respond(context, 400, "ImageTagAlreadyExistsException", $"The image tag '{tag}' already exists and cannot be overwritten because the repository is immutable."); return; }
+        if (existing is not null) Scenario.Images.Remove(existing);
+        Scenario.Images.Add(new FakeImage(repository, tag, known.Digest, manifest));
+        Ok(context, new JsonObject { ["image"] = new JsonObject { ["repositoryName"] = repository, ["imageId"] = new JsonObject { ["imageDigest"] = known.Digest, ["imageTag"] = tag } } });
     }
 
     // Tokens look like the real ones ("f/<56 digits>/s"); the end is the same token sent back.

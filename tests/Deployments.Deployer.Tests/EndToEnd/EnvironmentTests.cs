@@ -30,10 +30,13 @@ public class EnvironmentTests
         status.StdOut.ShouldContain("\"imageTag\":\"1.0.0\"");
     }
 
-    [Test]
-    public void Rollback_to_a_named_version()
+    // DIY backends print "version": 0 in every history entry; Pulumi Cloud numbers the updates. --to works on both.
+    [TestCase(false, TestName = "Rollback_to_a_named_version_on_a_DIY_backend_which_records_no_versions")]
+    [TestCase(true, TestName = "Rollback_to_a_named_version_on_a_backend_that_numbers_updates")]
+    public void Rollback_to_a_named_version(bool backendVersions)
     {
         using var cloud = new FakeCloud();
+        if (backendVersions) cloud.Environment["FAKE_PULUMI_HISTORY_VERSIONS"] = "1";
         cloud.DeployStaging("1.0.0");
         cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
         cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.2.0").ExitCode.ShouldBe(0);
@@ -45,6 +48,10 @@ public class EnvironmentTests
         rollback.StdErr.ShouldContain("rolling 'staging' back to 1.0.0 (image of update 1)");
         missing.ExitCode.ShouldBe(ExitCodes.UserError);
         missing.StdErr.ShouldContain("--to: version 99 is not an update");
+        var history = cloud.Pulumi("stack", "history", "--json", "--stack", "staging").Out;
+        history.ShouldContain(backendVersions ? "\"version\": 4" : "\"version\": 0");
+        var status = cloud.Deployer("status", "--stack", "staging", "--json");
+        status.StdOut.ShouldContain("\"version\":4"); // 1.0.0, 1.1.0, 1.2.0, the rollback: the 4th update either way
     }
 
     [Test]

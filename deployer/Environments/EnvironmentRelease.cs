@@ -1,0 +1,35 @@
+using Deployments.Deployer.Commands;
+using Deployments.Deployer.Errors;
+using Deployments.Deployer.Pulumi;
+using Deployments.Deployer.Verification;
+
+namespace Deployments.Deployer.Environments;
+
+/// <summary>
+/// An environment's whole release of one image tag, shared by <c>env deploy</c> and <c>env promote</c>: the deploy
+/// sequence (<see cref="EnvironmentDeployer"/>), then the old revisions' clean-up; when verification fails, the
+/// automatic rollback to the previous successful image, and a failure that says so.
+/// </summary>
+public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log, ReleaseSteps? steps)
+{
+    /// <summary>Releases <paramref name="tag"/>; returns the environment's URL.</summary>
+    public async Task<string> ReleaseAsync(string environment, string tag, string message, CancellationToken ct)
+    {
+        try
+        {
+            var (summary, url) = await new EnvironmentDeployer(workspace, log, steps).DeployAsync(environment, tag, message, ct);
+            log.WriteLine($"'{environment}' now runs {tag}: {summary.Describe()}");
+            if (steps is not null) await steps.PruneRevisionsAsync(environment, ct);
+            return url;
+        }
+        catch (VerificationFailedException failed)
+        {
+            log.WriteLine($"error: {failed.Message}");
+            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), null, null);
+            log.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
+            // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
+            await new EnvironmentDeployer(workspace, log, null).DeployAsync(environment, target, $"automatic rollback to {target} after failed verification of {tag}", ct);
+            throw new DeploymentFailedException($"the deployment of {tag} to '{environment}' failed verification and was rolled back to {target}. {RollbackCommand.MigrationWarning}");
+        }
+    }
+}
