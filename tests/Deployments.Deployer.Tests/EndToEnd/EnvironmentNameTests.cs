@@ -53,10 +53,7 @@ public class EnvironmentNameTests
         cloud.Pulumi("stack", "init", "development", "--non-interactive").Code.ShouldBe(0);
         cloud.Deployer("env", "deploy", "--skip-migration", "development", "--image-tag", "1.0.0").ExitCode.ShouldBe(0);
         using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] });
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
-        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
+        cloud.UseAws(aws);
 
         // Act
         var result = cloud.Deployer("migrate", "--stack", "development", "--", "current");

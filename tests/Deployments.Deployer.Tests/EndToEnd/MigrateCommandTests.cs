@@ -7,14 +7,6 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class MigrateCommandTests
 {
-    private static void PointAt(FakeCloud cloud, FakeAwsServer aws)
-    {
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
-        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
-    }
-
     [Test]
     public void Migrate_runs_the_stack_s_task_with_the_given_operation()
     {
@@ -22,7 +14,7 @@ public class MigrateCommandTests
         using var cloud = new FakeCloud();
         cloud.DeployStaging();
         using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] });
-        PointAt(cloud, aws);
+        cloud.UseAws(aws);
 
         // Act
         var result = cloud.Deployer("migrate", "--stack", "staging", "--", "downgrade", "-1");
@@ -47,7 +39,7 @@ public class MigrateCommandTests
         {
             Statuses = ["PROVISIONING", "RUNNING", "STOPPED"], ExitCode = 3, LogsAtStep = new() { [2] = ["ERROR: duplicate column"] },
         });
-        PointAt(cloud, aws);
+        cloud.UseAws(aws);
 
         var result = cloud.Deployer("migrate", "--stack", "staging");
 

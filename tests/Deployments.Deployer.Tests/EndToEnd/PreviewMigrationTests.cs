@@ -16,9 +16,7 @@ public class PreviewMigrationTests
         File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("databaseStrategy: sidecar", "databaseStrategy: instance", StringComparison.Ordinal));
         cloud.DeployStaging();
         using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] });
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        cloud.UseAws(aws);
 
         // Act
         var first = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "db-branch", "--image-tag", "1");
@@ -40,9 +38,7 @@ public class PreviewMigrationTests
         File.WriteAllText(stackFile, File.ReadAllText(stackFile).Replace("databaseStrategy: sidecar", "databaseStrategy: instance", StringComparison.Ordinal));
         cloud.DeployStaging();
         var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] }) { SharedCallLog = cloud.CallLog };
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        cloud.UseAws(aws);
         return aws;
     }
 
@@ -146,9 +142,7 @@ public class PreviewMigrationTests
             ],
             StreamLogs = new(StringComparer.Ordinal) { [$"migrate/migrate/{id}"] = migrateLog },
         });
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
+        cloud.UseAws(aws);
         return aws;
     }
 

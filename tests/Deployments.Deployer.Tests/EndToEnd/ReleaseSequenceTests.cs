@@ -7,15 +7,7 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class ReleaseSequenceTests
 {
-    private static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario)
-    {
-        var aws = new FakeAwsServer(scenario);
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
-        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
-        return aws;
-    }
+    private static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario) => cloud.UseAws(new FakeAwsServer(scenario));
 
     private static string Config(FakeCloud cloud, string key) =>
         File.ReadAllLines(Path.Combine(cloud.Project, "Pulumi.staging.yaml")).Single(l => l.TrimStart().StartsWith($"deployments:{key}:", StringComparison.Ordinal)).Split(':', 3)[2].Trim().Trim('"');
@@ -51,10 +43,7 @@ public class ReleaseSequenceTests
         using var cloud = new FakeCloud();
         cloud.Pulumi("stack", "init", "staging", "--non-interactive").Code.ShouldBe(0);
         using var aws = new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] }) { SharedCallLog = cloud.CallLog };
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
-        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
+        cloud.UseAws(aws);
         var before = cloud.Calls.Count;
 
         // Act

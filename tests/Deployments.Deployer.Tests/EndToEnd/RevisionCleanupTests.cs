@@ -8,15 +8,7 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class RevisionCleanupTests
 {
-    internal static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario)
-    {
-        var aws = new FakeAwsServer(scenario);
-        cloud.Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        cloud.Environment["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey;
-        cloud.Environment["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret;
-        cloud.Environment["AWS_REGION"] = FakeAwsServer.Region;
-        return aws;
-    }
+    internal static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario) => cloud.UseAws(new FakeAwsServer(scenario));
 
     internal static JsonObject Outputs(FakeCloud cloud, string stack)
     {

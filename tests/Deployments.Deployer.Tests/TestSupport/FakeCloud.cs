@@ -93,4 +93,14 @@ public sealed class FakeCloud : IDisposable
     {
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
+
+    /// <summary>Points the deployer at <paramref name="aws"/> (the fake ECS, Logs and ECR on 127.0.0.1) with its test credentials.</summary>
+    public Aws.FakeAwsServer UseAws(Aws.FakeAwsServer aws)
+    {
+        Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
+        Environment["AWS_ACCESS_KEY_ID"] = Aws.FakeAwsServer.AccessKey;
+        Environment["AWS_SECRET_ACCESS_KEY"] = Aws.FakeAwsServer.Secret;
+        Environment["AWS_REGION"] = Aws.FakeAwsServer.Region;
+        return aws;
+    }
 }
