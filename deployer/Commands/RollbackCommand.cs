@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Deployments.Deployer.Aws;
 using Deployments.Deployer.Environments;
-using Deployments.Deployer.Pulumi;
-using Deployments.Infra.Stacks.Environment;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Pulumi;
 using Deployments.Deployer.Verification;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Commands;
 
@@ -50,9 +50,9 @@ public sealed class RollbackCommand : Command
             if (revision is int n)
             {
                 var outputs = new StackOutputs(environment, await workspace.OutputsAsync(environment, ct), "--revision");
-                var family = outputs.List(EnvironmentOutputs.TaskDefinitionFamilies)[0];
-                using var aws = new AwsClients(AwsSettings.Resolve(context.Environment, outputs.Text("region")), context.Clock);
-                tag = await RevisionImage.TagAsync(aws.Ecs, family, n, outputs.Text("repositoryUrl"), ct);
+                var family = outputs.List(OutputNames.TaskDefinitionFamilies)[0];
+                using var aws = new AwsClients(AwsSettings.Resolve(context.Environment, outputs.Text(OutputNames.Region)), context.Clock);
+                tag = await RevisionImage.TagAsync(aws.Ecs, family, n, outputs.Text(OutputNames.RepositoryUrl), ct);
                 reasonForRevision = $"the image of task definition {family}:{n}";
             }
             var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), to, tag);

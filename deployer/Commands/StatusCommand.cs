@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Deployments.Deployer.Pulumi;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Commands;
 
@@ -31,7 +32,7 @@ public sealed class StatusCommand : Command
             }
             var last = (await workspace.NumberedHistoryAsync(stack, 1, ct)).FirstOrDefault();
             var outputs = await workspace.OutputsAsync(stack, ct);
-            var url = outputs.TryGetValue("url", out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
+            var url = outputs.TryGetValue(OutputNames.Url, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             var image = last?.Config.GetValueOrDefault($"{ProjectDirectory.ProjectName}:imageTag");
             if (json)
                 context.Out.WriteLine(JsonSerializer.Serialize(new { stack, url, imageTag = image, version = last?.Version, kind = last?.Kind, result = last?.Result, endTime = Time(last?.EndTime) }));

@@ -3,6 +3,7 @@ using Deployments.Deployer.Errors;
 using Deployments.Deployer.Pulumi;
 using Deployments.Deployer.Pulumi.Events;
 using Deployments.Deployer.Verification;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Environments;
 
@@ -25,8 +26,8 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
         await RequireStackAsync(environment, ct);
         // What the environment runs, from the backend (its last update's outputs), not the checked-in file's imageTag.
         var running = new StackOutputs(environment, await pulumi.OutputsAsync(environment, ct));
-        var current = running.OptionalText("imageTag");
-        var held = running.Flag("serviceHeld");
+        var current = running.OptionalText(OutputNames.ImageTag);
+        var held = running.Flag(OutputNames.ServiceHeld);
         log.WriteLine($"deploying image {imageTag} to '{environment}' (now {current ?? "none"}{(held ? ", held at 0 tasks" : "")})");
         UpdateSummary summary;
         if (steps is not null && (current is null || held))
@@ -63,7 +64,7 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
             if (!verified.Succeeded) throw new VerificationFailedException(environment, verified);
         }
         var outputs = await pulumi.OutputsAsync(environment, ct);
-        return (summary, outputs.TryGetValue("url", out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "");
+        return (summary, outputs.TryGetValue(OutputNames.Url, out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "");
     }
 
     private async Task<UpdateSummary> SetBothAndUpAsync(string environment, string imageTag, string message, bool unhold, CancellationToken ct)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Deployments.Deployer.Pulumi;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Migrations;
 
@@ -9,9 +10,9 @@ public static class MigrationTargetReader
     public static MigrationTarget Read(string stack, IReadOnlyDictionary<string, JsonElement> values)
     {
         var outputs = new StackOutputs(stack, values);
-        return new MigrationTarget(stack, outputs.Text("region"), outputs.Text("migrationClusterArn"), outputs.Text("migrationTaskDefinitionArn"),
-            outputs.Text("migrationContainerName"), outputs.List("migrationSubnetIds"), outputs.Text("migrationSecurityGroupId"),
-            outputs.Text("migrationLogGroupName"), outputs.Text("migrationLogStreamPrefix"), outputs.List("migrationCommand"));
+        return new MigrationTarget(stack, outputs.Text(OutputNames.Region), outputs.Text(OutputNames.MigrationClusterArn), outputs.Text(OutputNames.MigrationTaskDefinitionArn),
+            outputs.Text(OutputNames.MigrationContainerName), outputs.List(OutputNames.MigrationSubnetIds), outputs.Text(OutputNames.MigrationSecurityGroupId),
+            outputs.Text(OutputNames.MigrationLogGroupName), outputs.Text(OutputNames.MigrationLogStreamPrefix), outputs.List(OutputNames.MigrationCommand));
     }
 
     /// <summary>The default command, or its program with other arguments (<c>-- downgrade -1</c> → <c>alembic downgrade -1</c>).</summary>

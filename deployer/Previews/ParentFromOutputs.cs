@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Config;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Previews;
 
@@ -10,7 +11,7 @@ public static class ParentFromOutputs
     public static ParentInfo Read(string stack, IReadOnlyDictionary<string, JsonElement> values)
     {
         var outputs = new StackOutputs(stack, values, "--parent");
-        var d = outputs.Object("previewDefaults");
+        var d = outputs.Object(OutputNames.PreviewDefaults);
         var defaults = new PreviewDefaults(
             d.GetProperty("cpu").GetInt32(),
             d.GetProperty("memory").GetInt32(),
@@ -24,9 +25,9 @@ public static class ParentFromOutputs
             d.GetProperty("secrets").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
             d.GetProperty("databaseStrategy").GetString()!) { TaskEgress = Egress(d) };
         // `url` is the scheme and the environment's host (or its load balancer's DNS name): a name no preview may take.
-        var host = Uri.TryCreate(outputs.Text("url"), UriKind.Absolute, out var url) ? url.Host : null;
-        return new ParentInfo(stack, outputs.Text("appName"), outputs.Text("region"),
-            outputs.Text("previewDomain"), outputs.Text("urlScheme"), defaults) { Host = host };
+        var host = Uri.TryCreate(outputs.Text(OutputNames.Url), UriKind.Absolute, out var url) ? url.Host : null;
+        return new ParentInfo(stack, outputs.Text(OutputNames.AppName), outputs.Text(OutputNames.Region),
+            outputs.Text(OutputNames.PreviewDomain), outputs.Text(OutputNames.UrlScheme), defaults) { Host = host };
     }
 
     /// <summary>Parents deployed before task egress was configurable have no such members: their previews get the restricted default.</summary>

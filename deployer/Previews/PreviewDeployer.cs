@@ -3,6 +3,7 @@ using Deployments.Deployer.Errors;
 using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Previews;
 
@@ -80,7 +81,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);
         var outputs = await pulumi.OutputsAsync(stack, ct);
-        var url = outputs.TryGetValue("url", out var u) ? u.GetString() ?? "" : "";
+        var url = outputs.TryGetValue(OutputNames.Url, out var u) ? u.GetString() ?? "" : "";
         return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created)
         {
             Migration = migration,

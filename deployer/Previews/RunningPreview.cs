@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Previews;
 
@@ -16,9 +17,9 @@ public sealed record RunningPreview(string? ImageTag, int? RulePriority, int? De
     public bool NotServing => ImageTag is null || DesiredCount == 0;
 
     public static RunningPreview From(IReadOnlyDictionary<string, JsonElement> outputs) => new(
-        outputs.TryGetValue("imageTag", out var tag) && tag.ValueKind == JsonValueKind.String ? tag.GetString() : null,
-        Int(outputs, "rulePriority"),
-        Int(outputs, "desiredCount"));
+        outputs.TryGetValue(OutputNames.ImageTag, out var tag) && tag.ValueKind == JsonValueKind.String ? tag.GetString() : null,
+        Int(outputs, OutputNames.RulePriority),
+        Int(outputs, OutputNames.DesiredCount));
 
     private static int? Int(IReadOnlyDictionary<string, JsonElement> outputs, string key) =>
         outputs.TryGetValue(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n) ? n : null;

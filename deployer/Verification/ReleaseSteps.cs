@@ -3,9 +3,9 @@ using Deployments.Deployer.Aws;
 using Deployments.Deployer.Aws.Ecs;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
-using Deployments.Infra.Stacks.Environment;
 using Deployments.Deployer.Migrations;
 using Deployments.Deployer.Pulumi;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Verification;
 
@@ -26,7 +26,7 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         return result.Succeeded ? result : throw new MigrationFailedException(result);
     }
 
-    private static bool MigratesInTask(StackOutputs outputs) => outputs.Flag("migrationInTask");
+    private static bool MigratesInTask(StackOutputs outputs) => outputs.Flag(OutputNames.MigrationInTask);
 
     public async Task<VerificationResult> VerifyAsync(string stack, CancellationToken ct)
     {
@@ -36,22 +36,22 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
             return VerificationResult.Ok();
         }
         var outputs = new StackOutputs(stack, await pulumi.OutputsAsync(stack, ct));
-        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text("region")), clock);
-        log.WriteLine($"verifying the rollout of {outputs.Text("serviceName")}");
-        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text("clusterArn"),
-            outputs.Text("serviceName"), outputs.Text("appTaskDefinitionArn"), options.RolloutTimeout, ct);
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
+        log.WriteLine($"verifying the rollout of {outputs.Text(OutputNames.ServiceName)}");
+        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text(OutputNames.ClusterArn),
+            outputs.Text(OutputNames.ServiceName), outputs.Text(OutputNames.AppTaskDefinitionArn), options.RolloutTimeout, ct);
         if (!rollout.Succeeded)
         {
             // A task that migrates its own database never serves when the migration fails: that is a migration failure
             // (exit 6, with the container's exit code and log tail), not a vague rollout failure.
-            if (MigratesInTask(outputs) && await new InTaskMigrationCheck(aws.Ecs, aws.Logs, log).FindFailureAsync(outputs.Text("clusterArn"),
-                    outputs.Text("serviceName"), outputs.Text("appTaskDefinitionArn"), outputs.Text("migrationLogGroupName"),
-                    outputs.Text("migrationLogStreamPrefix"), ct) is { } failed)
+            if (MigratesInTask(outputs) && await new InTaskMigrationCheck(aws.Ecs, aws.Logs, log).FindFailureAsync(outputs.Text(OutputNames.ClusterArn),
+                    outputs.Text(OutputNames.ServiceName), outputs.Text(OutputNames.AppTaskDefinitionArn), outputs.Text(OutputNames.MigrationLogGroupName),
+                    outputs.Text(OutputNames.MigrationLogStreamPrefix), ct) is { } failed)
                 throw new MigrationFailedException(failed);
             return rollout;
         }
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
-        var url = new Uri(new Uri(outputs.Text("url").TrimEnd('/') + "/"), outputs.Text("healthCheckPath").TrimStart('/'));
+        var url = new Uri(new Uri(outputs.Text(OutputNames.Url).TrimEnd('/') + "/"), outputs.Text(OutputNames.HealthCheckPath).TrimStart('/'));
         return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
     }
 
@@ -62,20 +62,20 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
     public async Task PruneRevisionsAsync(string stack, CancellationToken ct)
     {
         var raw = await pulumi.OutputsAsync(stack, ct);
-        if (!raw.TryGetValue(EnvironmentOutputs.KeepRevisions, out var keep) || keep.ValueKind != JsonValueKind.Number
-            || !raw.TryGetValue(EnvironmentOutputs.TaskDefinitionFamilies, out var families) || families.ValueKind != JsonValueKind.Array)
+        if (!raw.TryGetValue(OutputNames.KeepRevisions, out var keep) || keep.ValueKind != JsonValueKind.Number
+            || !raw.TryGetValue(OutputNames.TaskDefinitionFamilies, out var families) || families.ValueKind != JsonValueKind.Array)
         {
-            log.WriteLine($"old task definition revisions not cleaned up: stack '{stack}' has no '{EnvironmentOutputs.KeepRevisions}' output yet");
+            log.WriteLine($"old task definition revisions not cleaned up: stack '{stack}' has no '{OutputNames.KeepRevisions}' output yet");
             return;
         }
         var outputs = new StackOutputs(stack, raw);
         string? rollbackImage = null;
-        try { rollbackImage = $"{outputs.Text("repositoryUrl")}:{RollbackTarget.Choose(await pulumi.HistoryAsync(stack, 50, ct), null, null).ImageTag}"; }
+        try { rollbackImage = $"{outputs.Text(OutputNames.RepositoryUrl)}:{RollbackTarget.Choose(await pulumi.HistoryAsync(stack, 50, ct), null, null).ImageTag}"; }
         catch (UserInputException) { } // no earlier image: nothing to protect
-        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text("region")), clock);
+        using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
         var ecs = aws.Ecs;
         EcsService? service;
-        try { (service, _) = await ecs.DescribeServiceAsync(outputs.Text("clusterArn"), outputs.Text("serviceName"), ct); }
+        try { (service, _) = await ecs.DescribeServiceAsync(outputs.Text(OutputNames.ClusterArn), outputs.Text(OutputNames.ServiceName), ct); }
         catch (AwsException e)
         {
             // Without the revisions in use nothing is safe to deregister.
@@ -83,6 +83,6 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
             return;
         }
         var inUse = (service?.Deployments ?? []).Select(d => d.TaskDefinition).ToHashSet(StringComparer.Ordinal);
-        await new RevisionPruner(ecs, log).PruneAsync(outputs.List(EnvironmentOutputs.TaskDefinitionFamilies), keep.GetInt32(), inUse, rollbackImage, ct);
+        await new RevisionPruner(ecs, log).PruneAsync(outputs.List(OutputNames.TaskDefinitionFamilies), keep.GetInt32(), inUse, rollbackImage, ct);
     }
 }

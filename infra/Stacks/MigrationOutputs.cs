@@ -11,13 +11,13 @@ public static class MigrationOutputs
     public static void Add(PulumiTemplate template, TemplateResource migrationTask, object clusterArn, object subnetIds,
         object securityGroupId, object logGroupName, IReadOnlyList<string> command)
     {
-        template.AddOutput("migrationTaskDefinitionArn", migrationTask.Out("arn"));
-        template.AddOutput("migrationContainerName", AppContainers.ContainerName);
-        template.AddOutput("migrationClusterArn", clusterArn);
-        template.AddOutput("migrationSubnetIds", subnetIds);
-        template.AddOutput("migrationSecurityGroupId", securityGroupId);
-        template.AddOutput("migrationLogGroupName", logGroupName);
-        template.AddOutput("migrationLogStreamPrefix", AppContainers.MigrationStreamPrefix);
-        template.AddOutput("migrationCommand", command.ToList());
+        template.AddOutput(OutputNames.MigrationTaskDefinitionArn, migrationTask.Out("arn"));
+        template.AddOutput(OutputNames.MigrationContainerName, AppContainers.ContainerName);
+        template.AddOutput(OutputNames.MigrationClusterArn, clusterArn);
+        template.AddOutput(OutputNames.MigrationSubnetIds, subnetIds);
+        template.AddOutput(OutputNames.MigrationSecurityGroupId, securityGroupId);
+        template.AddOutput(OutputNames.MigrationLogGroupName, logGroupName);
+        template.AddOutput(OutputNames.MigrationLogStreamPrefix, AppContainers.MigrationStreamPrefix);
+        template.AddOutput(OutputNames.MigrationCommand, command.ToList());
     }
 }

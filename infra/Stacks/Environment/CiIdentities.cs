@@ -41,7 +41,7 @@ public static class CiIdentities
                 ["description"] = $"Permissions boundary of every role a preview of {names.Environment} creates",
                 ["policy"] = PreviewBoundaryPolicy.Render(inputs),
             }));
-            template.AddOutput(EnvironmentOutputs.PreviewBoundaryArn, boundary.Out("arn"));
+            template.AddOutput(OutputNames.PreviewBoundaryArn, boundary.Out("arn"));
         }
         if (ci is null) return;
 
@@ -51,7 +51,7 @@ public static class CiIdentities
                 ["url"] = GitHubOidc.Url,
                 ["clientIdLists"] = new[] { GitHubOidc.Audience },
             })).Out("arn");
-        template.AddOutput(EnvironmentOutputs.GitHubOidcProviderArn, providerArn);
+        template.AddOutput(OutputNames.GitHubOidcProviderArn, providerArn);
 
         var deploy = AddRole(template, LogicalNames.CiDeployRole, ciNames.DeployRoleName,
             $"CI deploys of {names.Environment}: jobs in the GitHub environment '{names.Environment}' of {ci.Repository}",
@@ -60,14 +60,14 @@ public static class CiIdentities
         // unless the role allows more (https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html).
         deploy.Properties["maxSessionDuration"] = DeploySessionSeconds;
         AddPolicy(template, LogicalNames.CiDeployRolePolicy, deploy, DeployRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
-        template.AddOutput(EnvironmentOutputs.CiDeployRoleArn, deploy.Out("arn"));
+        template.AddOutput(OutputNames.CiDeployRoleArn, deploy.Out("arn"));
 
         if (!hostsPreviews) return;
         var preview = AddRole(template, LogicalNames.CiPreviewRole, ciNames.PreviewRoleName,
             $"CI previews of {names.Environment}: pull_request runs of {ci.Repository} and its {ci.DefaultBranch} branch's sweeper",
             GitHubOidc.Trust(providerArn, [GitHubOidc.PullRequestSubject(ci.Repository), GitHubOidc.BranchSubject(ci.Repository, ci.DefaultBranch)]));
         AddPolicy(template, LogicalNames.CiPreviewRolePolicy, preview, PreviewRolePolicy.Render(inputs));
-        template.AddOutput(EnvironmentOutputs.CiPreviewRoleArn, preview.Out("arn"));
+        template.AddOutput(OutputNames.CiPreviewRoleArn, preview.Out("arn"));
     }
 
     private static TemplateResource AddRole(PulumiTemplate template, string logicalName, string name, string description, Props trust) =>

@@ -11,28 +11,28 @@ public static class PreviewOutputs
         Func<string, Expr> parent, TemplateResource service, TemplateResource appTask, TemplateResource migrationTask,
         TemplateResource targetGroup, TemplateResource tasksSecurityGroup, TemplateResource logGroup)
     {
-        template.AddOutput("stackKind", "preview");
-        template.AddOutput("branch", settings.Branch);
-        template.AddOutput("slug", names.Slug);
-        template.AddOutput("region", settings.Region);
-        template.AddOutput("host", host);
-        template.AddOutput("url", Expr.Interpolate(parent("urlScheme"), "://", host is Expr e ? e : Expr.Interpolate((string)host)));
-        template.AddOutput("healthCheckPath", settings.App.HealthCheckPath);
-        template.AddOutput("clusterArn", parent("clusterArn"));
-        template.AddOutput("serviceName", service.Out("name"));
-        template.AddOutput("targetGroupArn", targetGroup.Out("arn"));
-        template.AddOutput("rulePriority", settings.RulePriority);
+        template.AddOutput(OutputNames.StackKind, "preview");
+        template.AddOutput(OutputNames.Branch, settings.Branch);
+        template.AddOutput(OutputNames.Slug, names.Slug);
+        template.AddOutput(OutputNames.Region, settings.Region);
+        template.AddOutput(OutputNames.Host, host);
+        template.AddOutput(OutputNames.Url, Expr.Interpolate(parent(OutputNames.UrlScheme), "://", host is Expr e ? e : Expr.Interpolate((string)host)));
+        template.AddOutput(OutputNames.HealthCheckPath, settings.App.HealthCheckPath);
+        template.AddOutput(OutputNames.ClusterArn, parent(OutputNames.ClusterArn));
+        template.AddOutput(OutputNames.ServiceName, service.Out("name"));
+        template.AddOutput(OutputNames.TargetGroupArn, targetGroup.Out("arn"));
+        template.AddOutput(OutputNames.RulePriority, settings.RulePriority);
         // 0 while an instance preview's first deploy waits for its migration: the deployer then migrates before starting it.
-        template.AddOutput("desiredCount", settings.DesiredCount);
-        template.AddOutput("appTaskDefinitionArn", appTask.Out("arn"));
-        template.AddOutput("imageTag", settings.App.ImageTag);
-        template.AddOutput("migrationImageTag", settings.App.MigrationImageTag);
-        template.AddOutput("databaseStrategy", settings.DatabaseStrategy);
+        template.AddOutput(OutputNames.DesiredCount, settings.DesiredCount);
+        template.AddOutput(OutputNames.AppTaskDefinitionArn, appTask.Out("arn"));
+        template.AddOutput(OutputNames.ImageTag, settings.App.ImageTag);
+        template.AddOutput(OutputNames.MigrationImageTag, settings.App.MigrationImageTag);
+        template.AddOutput(OutputNames.DatabaseStrategy, settings.DatabaseStrategy);
         // Only a persistent database needs the migration step before the roll; a sidecar starts empty in each task,
         // which migrates it itself (its "migrate" container) before the app starts.
-        template.AddOutput("migrationRequired", settings.DatabaseStrategy == DatabaseStrategies.Instance);
-        template.AddOutput("migrationInTask", PreviewDatabase.MigratesInTask(settings));
-        MigrationOutputs.Add(template, migrationTask, parent("clusterArn"), parent("privateSubnetIds"), tasksSecurityGroup.Out("id"),
+        template.AddOutput(OutputNames.MigrationRequired, settings.DatabaseStrategy == DatabaseStrategies.Instance);
+        template.AddOutput(OutputNames.MigrationInTask, PreviewDatabase.MigratesInTask(settings));
+        MigrationOutputs.Add(template, migrationTask, parent(OutputNames.ClusterArn), parent(OutputNames.PrivateSubnetIds), tasksSecurityGroup.Out("id"),
             logGroup.Out("name"), settings.App.MigrationCommand);
     }
 }

@@ -1,6 +1,5 @@
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
-using Deployments.Infra.Stacks.Environment;
 using Deployments.Infra.Template;
 
 namespace Deployments.Infra.Stacks.Preview;
@@ -18,9 +17,9 @@ public static class PreviewRoles
         var role = Roles.AddRole(template, LogicalNames.ExecutionRole, names.ExecutionRoleName,
             $"ECS task execution role of preview {names.Slug}");
         // The parent's preview role may create roles only with this boundary (see the environment's PreviewRolePolicy).
-        role.Properties["permissionsBoundary"] = parent(EnvironmentOutputs.PreviewBoundaryArn);
+        role.Properties["permissionsBoundary"] = parent(OutputNames.PreviewBoundaryArn);
         Roles.AddInlinePolicy(template, LogicalNames.ExecutionRolePolicy, role, ExecutionPolicy.Render(
-            parent(EnvironmentOutputs.PreviewRepositoryArn), [LogGroups.StreamsArn(logGroup)], settings.App.Secrets.Values,
+            parent(OutputNames.PreviewRepositoryArn), [LogGroups.StreamsArn(logGroup)], settings.App.Secrets.Values,
             databaseSecretArn is null ? [] : [databaseSecretArn]));
         return role;
     }

@@ -1,6 +1,5 @@
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
-using Deployments.Infra.Stacks.Environment;
 using Deployments.Infra.Template;
 
 namespace Deployments.Infra.Stacks.Preview;
@@ -23,35 +22,35 @@ public static class PreviewStack
         Policies.AddLookups(template);
         var parent = (string key) => Expr.StackOutput(LogicalNames.Parent, key);
 
-        var host = settings.Host is not null ? (object)settings.Host : Expr.Interpolate(names.HostLabel + ".", parent("previewDomain"));
+        var host = settings.Host is not null ? (object)settings.Host : Expr.Interpolate(names.HostLabel + ".", parent(OutputNames.PreviewDomain));
         var logGroup = LogGroups.Add(template, names.LogGroupName, settings.App.LogRetentionDays);
-        var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, parent("vpcId"),
+        var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, parent(OutputNames.VpcId),
             settings.App.HealthCheckPath, deregistrationDelaySeconds: 5);
-        var rule = Routing.AddListenerRule(template, parent("listenerArn"), settings.RulePriority, targetGroup, Routing.HostCondition(host));
+        var rule = Routing.AddListenerRule(template, parent(OutputNames.ListenerArn), settings.RulePriority, targetGroup, Routing.HostCondition(host));
         var tasksSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, names.TasksSecurityGroupName,
-            $"Preview {names.Slug}: container port from the load balancer", parent("vpcId"), settings.App.ContainerPort,
-            parent("albSecurityGroupId"));
+            $"Preview {names.Slug}: container port from the load balancer", parent(OutputNames.VpcId), settings.App.ContainerPort,
+            parent(OutputNames.AlbSecurityGroupId));
 
         var database = PreviewDatabase.Add(template, settings, names, tasksSg, parent);
-        TaskEgress.Add(template, tasksSg, settings.TaskEgress, parent("vpcCidr"),
+        TaskEgress.Add(template, tasksSg, settings.TaskEgress, parent(OutputNames.VpcCidr),
             settings.DatabaseStrategy == DatabaseStrategies.Instance ? Expr.Ref(LogicalNames.DatabaseSecurityGroup, "id") : null);
         var executionRole = PreviewRoles.AddExecutionRole(template, settings, names, logGroup, parent, database.SecretArn);
         // Previews deregister old revisions: nothing of a destroyed preview may stay behind.
         var migration = AppContainers.Migration(settings.App, Image(parent, settings.App.MigrationImageTag), logGroup.Out("name"), settings.Region,
             database.Environment, database.Secrets);
         var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,
-            executionRole.Out("arn"), parent("previewTaskRoleArn"),
+            executionRole.Out("arn"), parent(OutputNames.PreviewTaskRoleArn),
             PreviewDatabase.WithSidecar(settings, AppContainers.App(settings.App, Image(parent, settings.App.ImageTag),
                 logGroup.Out("name"), settings.Region, database.Environment, database.Secrets), migration),
             migration, KeepOldRevisions: false).AddTo(template);
         var service = Services.Add(template, LogicalNames.Service, new ServiceSpec
         {
             Name = names.ServiceName,
-            Cluster = parent("clusterArn"),
+            Cluster = parent(OutputNames.ClusterArn),
             TaskDefinition = appTask,
             DesiredCount = settings.DesiredCount,
             Spot = settings.App.Spot,
-            Subnets = parent("privateSubnetIds"),
+            Subnets = parent(OutputNames.PrivateSubnetIds),
             SecurityGroupIds = new[] { tasksSg.Out("id") },
             TargetGroupArn = targetGroup.Out("arn"),
             ContainerPort = settings.App.ContainerPort,
@@ -65,5 +64,5 @@ public static class PreviewStack
         return template;
     }
 
-    private static Expr Image(Func<string, Expr> parent, string tag) => Expr.Interpolate(parent(EnvironmentOutputs.PreviewRepositoryUrl), ":" + tag);
+    private static Expr Image(Func<string, Expr> parent, string tag) => Expr.Interpolate(parent(OutputNames.PreviewRepositoryUrl), ":" + tag);
 }

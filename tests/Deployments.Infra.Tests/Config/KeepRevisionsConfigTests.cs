@@ -1,5 +1,5 @@
 using Deployments.Infra.Config;
-using Deployments.Infra.Stacks.Environment;
+using Deployments.Infra.Stacks;
 using Deployments.Infra.Tests.TestSupport;
 
 namespace Deployments.Infra.Tests.Config;
@@ -12,13 +12,13 @@ public class KeepRevisionsConfigTests
     {
         var template = StackFixtures.Staging();
 
-        template.Output(EnvironmentOutputs.KeepRevisions)!.GetValue<int>().ShouldBe(10);
-        template.Output(EnvironmentOutputs.TaskDefinitionFamilies)!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["shop-staging", "shop-staging-migrate"]);
+        template.Output(OutputNames.KeepRevisions)!.GetValue<int>().ShouldBe(10);
+        template.Output(OutputNames.TaskDefinitionFamilies)!.AsArray().Select(f => f!.GetValue<string>()).ShouldBe(["shop-staging", "shop-staging-migrate"]);
     }
 
     [Test]
     public void A_value_in_range_is_passed_on() =>
-        StackFixtures.Staging("keepRevisions=25").Output(EnvironmentOutputs.KeepRevisions)!.GetValue<int>().ShouldBe(25);
+        StackFixtures.Staging("keepRevisions=25").Output(OutputNames.KeepRevisions)!.GetValue<int>().ShouldBe(25);
 
     [TestCase("0")]
     [TestCase("101")]
