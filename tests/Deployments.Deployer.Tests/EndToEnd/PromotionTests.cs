@@ -35,7 +35,7 @@ public class PromotionTests
             ImmutableRepositories = [prod["repositoryName"]!.GetValue<string>()],
         };
         adjust?.Invoke(scenario);
-        return new World(cloud, RevisionCleanupTests.Aws(cloud, scenario), prod["repositoryName"]!.GetValue<string>());
+        return new World(cloud, cloud.UseAws(new FakeAwsServer(scenario)), prod["repositoryName"]!.GetValue<string>());
     }
 
     private static string ImageTag(FakeCloud cloud, string stack) =>

@@ -7,8 +7,6 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class ReleaseSequenceTests
 {
-    private static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario) => cloud.UseAws(new FakeAwsServer(scenario));
-
     private static string Config(FakeCloud cloud, string key) =>
         File.ReadAllLines(Path.Combine(cloud.Project, "Pulumi.staging.yaml")).Single(l => l.TrimStart().StartsWith($"deployments:{key}:", StringComparison.Ordinal)).Split(':', 3)[2].Trim().Trim('"');
 
@@ -18,7 +16,7 @@ public class ReleaseSequenceTests
         // Arrange
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        using var aws = Aws(cloud, new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] });
+        using var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"] }));
         var before = cloud.Calls.Count;
 
         // Act
@@ -66,7 +64,7 @@ public class ReleaseSequenceTests
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        using var aws = Aws(cloud, new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"], ExitCode = 2, LogsAtStep = new() { [2] = ["ERROR: column exists"] } });
+        using var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario { Statuses = ["PROVISIONING", "RUNNING", "STOPPED"], ExitCode = 2, LogsAtStep = new() { [2] = ["ERROR: column exists"] } }));
 
         var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0");
 
@@ -82,12 +80,12 @@ public class ReleaseSequenceTests
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        using var aws = Aws(cloud, new FakeAwsScenario
+        using var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario
         {
             Statuses = ["PROVISIONING", "RUNNING", "STOPPED"],
             ServiceTaskDefinition = "fake:staging:app-task-definition.arn",
             Rollout = ["IN_PROGRESS", "FAILED"],
-        });
+        }));
 
         var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0");
 

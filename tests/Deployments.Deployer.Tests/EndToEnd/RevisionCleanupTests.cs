@@ -8,8 +8,6 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class RevisionCleanupTests
 {
-    internal static FakeAwsServer Aws(FakeCloud cloud, FakeAwsScenario scenario) => cloud.UseAws(new FakeAwsServer(scenario));
-
     internal static JsonObject Outputs(FakeCloud cloud, string stack)
     {
         var (code, stdout, stderr) = cloud.Pulumi("stack", "output", "--json", "--stack", stack);
@@ -35,7 +33,7 @@ public class RevisionCleanupTests
             ServiceTaskDefinition = "arn:aws:ecs:eu-west-1:123456789012:task-definition/shop-staging:2",
             TaskDefinitions = [.. families.SelectMany(f => FakeTaskDefinition.Revisions(f, 13, r => r == 1 ? $"{repository}:1.0.0" : $"{repository}:0.{r}.0"))],
         };
-        using var aws = Aws(cloud, scenario);
+        using var aws = cloud.UseAws(new FakeAwsServer(scenario));
 
         // Act
         var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0", "--no-verify");
@@ -53,11 +51,11 @@ public class RevisionCleanupTests
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        using var aws = Aws(cloud, new FakeAwsScenario
+        using var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario
         {
             Statuses = ["PROVISIONING", "RUNNING", "STOPPED"], ExitCode = 1,
             TaskDefinitions = [.. FakeTaskDefinition.Revisions("shop-staging", 13, r => $"x:{r}")],
-        });
+        }));
 
         var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0");
 

@@ -13,7 +13,7 @@ public class RollbackRevisionTests
         cloud.DeployStaging("1.0.0");
         cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.1.0").ExitCode.ShouldBe(0);
         var repository = RevisionCleanupTests.Outputs(cloud, "staging")["repositoryUrl"]!.GetValue<string>();
-        var aws = RevisionCleanupTests.Aws(cloud, new FakeAwsScenario
+        var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario
         {
             TaskDefinitions =
             [
@@ -21,7 +21,7 @@ public class RollbackRevisionTests
                 new FakeTaskDefinition("shop-staging", 2, $"{repository}:1.0.0"),
                 new FakeTaskDefinition("shop-staging", 3, $"{repository}:1.1.0"),
             ],
-        });
+        }));
         return (cloud, aws);
     }
 
