@@ -7,13 +7,18 @@ namespace Deployments.Infra.Tests.Repository;
 /// path outside the repository (sibling folders, a workstation's absolute paths, notes that are not published);
 /// comments cite public documentation URLs instead.
 /// </summary>
-public partial class StandsAloneTests
+public class StandsAloneTests
 {
     private static readonly string[] TextExtensions = [".cs", ".csproj", ".props", ".md", ".yml", ".yaml", ".json", ".py", ".cjs", ".js", ".sh", ""];
     private static readonly string[] SkippedDirectories = ["bin", "obj", "node_modules", ".git", ".build", ".pulumi-state"];
 
-    [GeneratedRegex(@"\.\./shared|/work/|\bfacts/|\b(?:pulumi|aws|github|peers)\.md\b", RegexOptions.CultureInvariant)]
-    private static partial Regex OutsideReference();
+    /// <summary>The sibling folder of notes, a workstation path, and the notes' file names; assembled from parts so that
+    /// this file does not itself contain what it looks for.</summary>
+    private static readonly Regex Outside = new(string.Join("|",
+        Regex.Escape(string.Join("/", "..", "sha" + "red")), Regex.Escape("/" + "work" + "/"), @"\bfa" + "cts/",
+        @"\b(?:pulumi|aws|github|peers)\." + "md" + @"\b"), RegexOptions.CultureInvariant);
+
+    private static Regex OutsideReference() => Outside;
 
     private static IEnumerable<string> ProjectFiles(string directory)
     {
@@ -36,7 +41,6 @@ public partial class StandsAloneTests
 
         // Act
         var offenders = ProjectFiles(root)
-            .Where(file => Path.GetFileName(file) != nameof(StandsAloneTests) + ".cs") // its own patterns
             .SelectMany(file => File.ReadLines(file).Select((line, i) => (file, line, number: i + 1)))
             .Where(x => OutsideReference().IsMatch(x.line))
             .Select(x => $"{Path.GetRelativePath(root, x.file)}:{x.number}: {x.line.Trim()}")
@@ -49,9 +53,10 @@ public partial class StandsAloneTests
     [Test]
     public void The_check_sees_an_outside_reference()
     {
-        OutsideReference().IsMatch("/// reads (facts/aws.md §2.2)").ShouldBeTrue();
-        OutsideReference().IsMatch("Path.Combine(RepoRoot.Dir, \"..\", \"shared\")").ShouldBeFalse();
-        OutsideReference().IsMatch("see ../shared/data/github-payloads").ShouldBeTrue();
+        OutsideReference().IsMatch("/// reads (fa" + "cts/aws." + "md §2.2)").ShouldBeTrue();
+        OutsideReference().IsMatch("see ../sha" + "red/data/github-payloads").ShouldBeTrue();
+        OutsideReference().IsMatch("/work" + "/sha" + "red/design").ShouldBeTrue();
+        OutsideReference().IsMatch("Path.Combine(RepoRoot.Dir, \"..\", \"sha" + "red\")").ShouldBeFalse();
         OutsideReference().IsMatch("https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html").ShouldBeFalse();
     }
 }
