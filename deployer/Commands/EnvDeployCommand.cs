@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Deployments.Deployer.Environments;
+using Deployments.Deployer.GitHub;
 
 namespace Deployments.Deployer.Commands;
 
@@ -27,6 +28,7 @@ public sealed class EnvDeployCommand : Command
             var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
             var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context)).ReleaseAsync(environment, tag, $"deploy {tag}", ct);
+            new ActionsFiles(context.GetVariable).Deployed(environment, url);
             context.Out.WriteLine(url);
             return ExitCodes.Success;
         });

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.GitHub;
 using Deployments.Deployer.Pulumi;
 
 namespace Deployments.Deployer.Commands;
@@ -37,6 +38,7 @@ public sealed class EnvPromoteCommand : Command
             var promotion = await new EnvironmentPromoter(workspace, context.Environment, context.Clock, context.Error).PrepareAsync(from, to, expected, ct);
             var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context))
                 .ReleaseAsync(to, promotion.Tag, $"promote {promotion.Tag} ({promotion.Digest}) from {from}", ct);
+            new ActionsFiles(context.GetVariable).Deployed(to, url);
             context.Out.WriteLine(url);
             return ExitCodes.Success;
         });

@@ -78,6 +78,7 @@ public sealed class GitHubEventCommand : Command
                 context.Out.WriteLine(json
                     ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, destroyed = removed })
                     : removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
+                actions.Output("stack", decision.Stack!);
                 actions.Summary(StepSummary.Destroyed(decision.Stack!, removed, decision.Reason));
                 if (reporter is not null) await reporter.DestroyedAsync(decision, ct);
                 return ExitCodes.Success;
@@ -103,8 +104,7 @@ public sealed class GitHubEventCommand : Command
                 throw;
             }
             if (reporter is not null) await reporter.DeployedAsync(deployed, decision, ct);
-            actions.Output("url", deployed.Url);
-            actions.Output("stack", deployed.Stack);
+            actions.Deployed(deployed.Stack, deployed.Url);
             actions.Summary(StepSummary.Deployed(deployed, decision));
             context.Out.WriteLine(json
                 ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = deployed.Stack, url = deployed.Url })

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Deployments.Deployer.Aws;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.GitHub;
 using Deployments.Deployer.Pulumi;
 using Deployments.Deployer.Verification;
 using Deployments.Infra.Stacks;
@@ -63,6 +64,7 @@ public sealed class RollbackCommand : Command
                 throw new VerificationFailedException(environment, verified);
             context.Error.WriteLine($"'{environment}' now runs {target}: {summary.Describe()}");
             context.Error.WriteLine(MigrationWarning);
+            new ActionsFiles(context.GetVariable).Deployed(environment, url);
             context.Out.WriteLine(url);
             return ExitCodes.Success;
         });

@@ -19,6 +19,14 @@ public sealed class ActionsFiles(Func<string, string?> getVariable)
         File.AppendAllText(path, $"{name}<<{delimiter}\n{value}\n{delimiter}\n");
     }
 
+    /// <summary>The outputs of a command that deployed a stack; the action's outputs <c>url</c> and <c>stack</c> are these
+    /// (action.yml, the step <c>run</c>).</summary>
+    public void Deployed(string stack, string url)
+    {
+        Output("url", url);
+        Output("stack", stack);
+    }
+
     public void Summary(string markdown)
     {
         if (getVariable("GITHUB_STEP_SUMMARY") is { Length: > 0 } path) File.AppendAllText(path, markdown.TrimEnd('\n') + "\n");
