@@ -1,13 +1,16 @@
 using System.Text.Json.Nodes;
 using Deployments.Deployer.Tests.GitHub;
+using Deployments.Deployer.Tests.TestSupport;
 
 namespace Deployments.Deployer.Tests.Workflows;
 
 /// <summary>
 /// action/run.sh with the real deployer behind <c>deployments</c> (the built DLL, as the installed tool runs it): the
-/// arguments the action builds are ones the tool's command line accepts, and its answer is the step's.
+/// arguments the action builds are ones the tool's command line accepts, and its answer is the step's; with the fake
+/// pulumi, a deploy's outputs are the step's outputs.
 /// </summary>
 [Category("workflows")]
+[NonParallelizable]
 public class ActionWithTheDeployerTests
 {
     private static ActionScript WithDeployer()
@@ -64,5 +67,34 @@ public class ActionWithTheDeployerTests
 
         result.ExitCode.ShouldBe(2);
         result.StdErr.ShouldContain("--no-such-option");
+    }
+
+    [Test]
+    public void Env_deploy_through_the_action_deploys_with_pulumi_and_its_outputs_are_the_steps()
+    {
+        // Arrange: staging exists; the action's step runs in the project with the fake pulumi on PATH.
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging("1.0.0");
+        using var action = WithDeployer();
+        var environment = new Dictionary<string, string>
+        {
+            ["PATH"] = $"{action.Bin}:{cloud.Environment["PATH"]}",
+            ["PULUMI_BACKEND_URL"] = cloud.Environment["PULUMI_BACKEND_URL"]!,
+            ["PULUMI_CONFIG_PASSPHRASE"] = "",
+            ["FAKE_PULUMI_LOG"] = cloud.CallLog,
+            ["INPUT_COMMAND"] = "env-deploy", ["INPUT_STACK"] = "staging", ["INPUT_IMAGE_TAG"] = "1.1.0",
+            ["INPUT_WORKING_DIRECTORY"] = cloud.Project, ["INPUT_ARGS"] = "--skip-migration",
+        };
+
+        // Act
+        var result = action.Run("run.sh", environment);
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        var url = result.StdOut.Trim();
+        url.ShouldStartWith("https://");
+        File.ReadAllText(action.GitHubOutput).ShouldBe($"url={url}\nstack=staging\n");
+        cloud.Calls.Count(c => c.StartsWith("up ", StringComparison.Ordinal) && c.Contains("--stack staging", StringComparison.Ordinal)).ShouldBe(2);
+        cloud.Deployer("status", "--stack", "staging", "--json").StdOut.ShouldContain("\"imageTag\":\"1.1.0\"");
     }
 }
