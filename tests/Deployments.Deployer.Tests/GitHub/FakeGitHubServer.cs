@@ -39,6 +39,10 @@ public sealed class FakeGitHubServer : IDisposable
     /// <summary>Per request: <c>api.github.com</c> or <c>enterprise</c>.</summary>
     public List<string> Layouts { get; } = [];
     public int RateLimitNext { get; set; }
+    /// <summary>When set, the rate limits are primary ones: <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c>
+    /// at this time, no <c>retry-after</c> (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).</summary>
+    public DateTimeOffset? RateLimitResetAt { get; set; }
+    public int RateLimitStatus { get; set; } = 403;
     public int DeploymentAnswer { get; set; } = 201;
     /// <summary>When set, the comment list's <c>Link</c> header points its next page to this origin instead of ours.</summary>
     public string? NextPageOrigin { get; set; }
@@ -96,8 +100,18 @@ public sealed class FakeGitHubServer : IDisposable
         if (RateLimitNext > 0)
         {
             RateLimitNext--;
-            context.Response.Headers["retry-after"] = "1";
-            Write(context, 403, new JsonObject { ["message"] = "You have exceeded a secondary rate limit." });
+            if (RateLimitResetAt is { } reset)
+            {
+                context.Response.Headers["x-ratelimit-limit"] = "1000";
+                context.Response.Headers["x-ratelimit-remaining"] = "0";
+                context.Response.Headers["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Write(context, RateLimitStatus, new JsonObject { ["message"] = "API rate limit exceeded for installation ID 1." });
+            }
+            else
+            {
+                context.Response.Headers["retry-after"] = "1";
+                Write(context, RateLimitStatus, new JsonObject { ["message"] = "You have exceeded a secondary rate limit." });
+            }
             return;
         }
         var body = request.HasEntityBody ? JsonNode.Parse(new StreamReader(request.InputStream, Encoding.UTF8).ReadToEnd())!.AsObject() : null;
