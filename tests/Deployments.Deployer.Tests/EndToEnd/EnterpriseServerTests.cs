@@ -50,4 +50,20 @@ public class EnterpriseServerTests
         github.Deployments.ShouldAllBe(d => d["required_contexts"]!.AsArray().Count == 0 && !d["production_environment"]!.GetValue<bool>());
         github.Statuses.Select(s => s.State).ShouldBe(["in_progress", "success", "in_progress", "success", "inactive"]);
     }
+
+    [Test]
+    public void A_github_api_url_that_is_not_http_is_refused_before_anything_runs()
+    {
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        cloud.Environment["GITHUB_TOKEN"] = FakeGitHubServer.Token;
+        cloud.Environment["GITHUB_API_URL"] = "ghe.example.com/api/v3";
+
+        var result = cloud.Deployer("github", "event", "--no-verify", "--event-name", "pull_request", "--event-path", Payloads.Path_("pull_request.opened.payload"));
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError, result.StdErr);
+        result.StdErr.ShouldContain("GITHUB_API_URL is not an http(s) URL");
+        result.StdErr.ShouldNotContain(FakeGitHubServer.Token);
+        cloud.Deployer("preview", "list", "--json").StdOut.Trim().ShouldBe("[]");
+    }
 }
