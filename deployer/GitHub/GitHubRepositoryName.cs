@@ -5,6 +5,4 @@ public sealed record GitHubRepositoryName(string Owner, string Name)
 {
     public static GitHubRepositoryName? TryParse(string? fullName) =>
         fullName?.Split('/') is [{ Length: > 0 } owner, { Length: > 0 } name] ? new(owner, name) : null;
-
-    public override string ToString() => $"{Owner}/{Name}";
 }
