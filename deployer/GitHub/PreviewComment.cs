@@ -25,7 +25,7 @@ public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName rep
             log.WriteLine("warning: GitHub does not say who the token is (GET /user and the GraphQL viewer failed): the pull request comment is skipped, since no comment could be told to be ours");
             return;
         }
-        var existing = await FindAsync(us, ct);
+        if (await FindAsync(us, ct) is not (true, var existing)) return;
         try
         {
             if (existing is long id) await github.Issue.Comment.Update(repository.Owner, repository.Name, id, body);
@@ -41,8 +41,9 @@ public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName rep
     /// Pages one at a time rather than through Octokit's GetAllForIssue, which reads every page first: ours is usually
     /// on the first, and the search stops there. Page URLs are built from the API base, never taken from <c>Link</c>,
     /// which only says whether there is a next page; one on another origin ends the search (the token stays home).
+    /// When a page cannot be read, nothing is known (<c>Listed</c> false): writing then could make a second comment.
     /// </summary>
-    private async Task<long?> FindAsync(TokenIdentity us, CancellationToken ct)
+    private async Task<(bool Listed, long? Id)> FindAsync(TokenIdentity us, CancellationToken ct)
     {
         var url = ApiUrls.IssueComments(repository.Owner, repository.Name, pullRequest);
         for (var page = 1; page <= MaxPages; page++)
@@ -58,20 +59,20 @@ public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName rep
             }
             catch (ApiException e)
             {
-                log.WriteLine($"warning: could not list the pull request's comments: {GitHubErrors.Describe(e)}");
-                return null;
+                log.WriteLine($"warning: could not list the pull request's comments: {GitHubErrors.Describe(e)}; the comment is not written, so that it stays one");
+                return (false, null);
             }
             foreach (var comment in response.Body ?? [])
                 if (us.Wrote(comment.User) && comment.Body is { } text && text.Contains(Marker, StringComparison.Ordinal))
-                    return comment.Id;
-            if (response.HttpResponse.ApiInfo?.GetNextPageUrl() is not { } next) return null;
+                    return (true, comment.Id);
+            if (response.HttpResponse.ApiInfo?.GetNextPageUrl() is not { } next) return (true, null);
             if (!GitHubRequestHandler.SameOrigin(next, github.Connection.BaseAddress))
             {
                 log.WriteLine($"warning: GitHub's Link header points to another origin than {GitHubRequestHandler.Origin(github.Connection.BaseAddress)}; the next page is not followed, so the token stays with the API");
-                return null;
+                return (true, null);
             }
         }
-        return null;
+        return (true, null);
     }
 
     private static string Fit(string body)

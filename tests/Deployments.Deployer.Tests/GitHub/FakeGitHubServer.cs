@@ -44,6 +44,8 @@ public sealed class FakeGitHubServer : IDisposable
     public DateTimeOffset? RateLimitResetAt { get; set; }
     public int RateLimitStatus { get; set; } = 403;
     public int DeploymentAnswer { get; set; } = 201;
+    /// <summary>When not 200, listing an issue's comments fails with this status.</summary>
+    public int CommentListAnswer { get; set; } = 200;
     /// <summary>When set, the comment list's <c>Link</c> header points its next page to this origin instead of ours.</summary>
     public string? NextPageOrigin { get; set; }
 
@@ -118,6 +120,9 @@ public sealed class FakeGitHubServer : IDisposable
         var segments = path.Trim('/').Split('/');
         switch (request.HttpMethod, segments)
         {
+            case ("GET", [_, _, _, "issues", _, "comments"]) when CommentListAnswer != 200:
+                Write(context, CommentListAnswer, new JsonObject { ["message"] = "Server Error" });
+                break;
             case ("GET", [_, _, _, "issues", _, "comments"]):
                 var page = int.TryParse(request.QueryString["page"], out var p) ? p : 1;
                 var items = Comments.Skip((page - 1) * 2).Take(2).ToList();
