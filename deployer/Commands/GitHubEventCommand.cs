@@ -33,7 +33,7 @@ public sealed class GitHubEventCommand : Command
         if (owned.Count == 0) context.Out.WriteLine($"nothing to destroy: no fork preview is recorded as #{pullRequest}'s");
         foreach (var (stack, fork) in owned)
         {
-            using var reporter = GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pullRequest, stack, context.Clock, context.Error);
+            using var reporter = GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pullRequest, stack, context.Clock, context.Error, ct);
             await new PreviewRemover(workspace, context.Error).RemoveAsync(stack, ct, pullRequest, fork);
             context.Out.WriteLine($"destroyed {stack}");
             actions.Summary(StepSummary.Destroyed(stack, true, decision.Reason));
@@ -70,7 +70,7 @@ public sealed class GitHubEventCommand : Command
             if (decision is { Action: EventDecision.Destroy, Stack: null, PullRequest: int owner })
                 return await DestroyDeletedForkPreviewsAsync(context, workspace, actions, decision, owner, ct);
             using var reporter = decision.PullRequest is int pr
-                ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error)
+                ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error, ct)
                 : null;
             if (decision.Action == EventDecision.Destroy)
             {

@@ -1,3 +1,5 @@
+using Octokit;
+
 namespace Deployments.Deployer.GitHub;
 
 /// <summary>
@@ -6,22 +8,22 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments deployments, TextWriter log) : IDisposable
 {
-    private HttpClient? _http;
+    private IDisposable? _http;
     private long? _deployment;
 
-    public static GitHubReporter? Create(Func<string, string?> getVariable, string? repository, int pullRequest, string stack, IClock clock, TextWriter log)
+    public static GitHubReporter? Create(Func<string, string?> getVariable, string? repository, int pullRequest, string stack, IClock clock, TextWriter log, CancellationToken ct)
     {
         if (getVariable("GITHUB_TOKEN") is not { Length: > 0 } token)
         {
             log.WriteLine("warning: GITHUB_TOKEN is not set: the pull request comment and the GitHub deployment are skipped");
             return null;
         }
-        if (repository is null) return null;
-        var baseUrl = new Uri((getVariable("GITHUB_API_URL") is { Length: > 0 } url ? url : "https://api.github.com").TrimEnd('/') + "/");
-        var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
-        var api = new GitHubApi(http, baseUrl, token, clock, log);
-        var identity = new TokenIdentityResolver(api, TokenIdentityResolver.GraphQlPathFor(baseUrl), getVariable("GITHUB_ACTIONS") == "true");
-        return new GitHubReporter(new PreviewComment(api, repository, pullRequest, stack, identity, log), new PreviewDeployments(api, repository, stack, log), log) { _http = http };
+        if (GitHubRepositoryName.TryParse(repository) is not { } name) return null;
+        var apiBase = GitHubClientFactory.ApiBase(getVariable("GITHUB_API_URL"));
+        var http = GitHubClientFactory.Http(apiBase, clock, log, ct);
+        var github = GitHubClientFactory.Create(apiBase, token, http);
+        var identity = new TokenIdentityResolver(github, getVariable("GITHUB_ACTIONS") == "true");
+        return new GitHubReporter(new PreviewComment(github, name, pullRequest, stack, identity, log), new PreviewDeployments(github, name, stack, log), log) { _http = http };
     }
 
     public Task DeployingAsync(EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>
@@ -32,13 +34,13 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
 
     public Task DeployedAsync(Commands.PreviewDeployResult result, EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>
     {
-        if (_deployment is long id) await deployments.StatusAsync(id, "success", "preview is up", result.Url, ct);
+        if (_deployment is long id) await deployments.StatusAsync(id, DeploymentState.Success, "preview is up", result.Url, ct);
         await comment.UpsertAsync(CommentRenderer.Deployed(result, decision), ct);
     }, ct);
 
     public Task FailedAsync(EventDecision decision, string error, CancellationToken ct) => SafelyAsync(async () =>
     {
-        if (_deployment is long id) await deployments.StatusAsync(id, "failure", "preview failed to deploy", null, ct);
+        if (_deployment is long id) await deployments.StatusAsync(id, DeploymentState.Failure, "preview failed to deploy", null, ct);
         await comment.UpsertAsync(CommentRenderer.Failed(decision.Stack!, decision, error), ct);
     }, ct);
 
@@ -48,13 +50,15 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
         await comment.UpsertAsync(CommentRenderer.Destroyed(decision.Stack!, decision.Reason), ct);
     }, ct);
 
-    // GitHub being unreachable is a warning: telling people must never fail the deploy itself.
+    // GitHub being unreachable, refusing or answering nonsense is a warning: telling people must never fail the deploy
+    // itself. ApiException is Octokit's every non-2xx answer; SerializationException its unparsable body.
     private async Task SafelyAsync(Func<Task> report, CancellationToken ct)
     {
         try { await report(); }
-        catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is TaskCanceledException && !ct.IsCancellationRequested))
+        catch (Exception e) when (e is ApiException or HttpRequestException or System.Runtime.Serialization.SerializationException
+            || (e is TaskCanceledException && !ct.IsCancellationRequested))
         {
-            log.WriteLine($"warning: could not report to GitHub: {e.Message}");
+            log.WriteLine($"warning: could not report to GitHub: {(e is ApiException api ? GitHubErrors.Describe(api) : e.Message)}");
         }
     }
 

@@ -1,58 +1,87 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Collections.ObjectModel;
+using System.Net;
+using Octokit;
 
 namespace Deployments.Deployer.GitHub;
 
 /// <summary>
-/// A GitHub deployment per preview: a transient environment (<c>preview/&lt;stack&gt;</c>), created without
-/// auto-merge or required checks, with statuses in_progress → success (with its URL) or failure, and inactive when
-/// destroyed. 202 (GitHub merged instead of deploying) and 409 are reported, never fatal.
+/// A GitHub deployment per preview (https://docs.github.com/en/rest/deployments/deployments): a transient environment
+/// (<c>preview/&lt;stack&gt;</c>), created without auto-merge or required checks, with statuses in_progress → success
+/// (with its URL) or failure, and inactive when destroyed. 202 (GitHub merged instead of deploying) and 409 are
+/// reported, never fatal.
 /// </summary>
-public sealed class PreviewDeployments(GitHubApi api, string repository, string stack, TextWriter log)
+public sealed class PreviewDeployments(GitHubClient github, GitHubRepositoryName repository, string stack, TextWriter log)
 {
+    /// <summary>GitHub's limit on a status description (https://docs.github.com/en/rest/deployments/statuses).</summary>
+    private const int MaxDescription = 140;
+
     public string Environment => $"preview/{stack}";
 
+    /// <summary>
+    /// Through the connection, not Octokit's DeploymentsClient.Create: that returns the body of a 202 as if it were a
+    /// deployment (id 0), and only the status code tells that none was created.
+    /// </summary>
     public async Task<long?> StartAsync(string reference, string description, CancellationToken ct)
     {
-        var response = await api.SendAsync(HttpMethod.Post, $"repos/{repository}/deployments", new JsonObject
+        var request = new NewDeployment(reference)
         {
-            ["ref"] = reference,
-            ["task"] = "deploy",
-            ["auto_merge"] = false,
-            ["required_contexts"] = new JsonArray(),
-            ["environment"] = Environment,
-            ["description"] = description,
-            ["transient_environment"] = true,
-            ["production_environment"] = false,
-        }, ct);
-        if (response.Status == 201 && response.Body is { } body) 
+            Task = "deploy",
+            AutoMerge = false,
+            RequiredContexts = new Collection<string>(),
+            Environment = Environment,
+            Description = description,
+            TransientEnvironment = true,
+            ProductionEnvironment = false,
+        };
+        try
         {
-            var id = body.GetProperty("id").GetInt64();
-            await StatusAsync(id, "in_progress", description, null, ct);
-            return id;
+            var response = await github.Connection.Post<Deployment>(ApiUrls.Deployments(repository.Owner, repository.Name), request,
+                GitHubRequestHandler.MediaType, "application/json", parameters: null, ct);
+            if (response.HttpResponse.StatusCode == HttpStatusCode.Created && response.Body is { Id: > 0 } deployment)
+            {
+                await StatusAsync(deployment.Id, DeploymentState.InProgress, description, null, ct);
+                return deployment.Id;
+            }
+            log.WriteLine(response.HttpResponse.StatusCode == HttpStatusCode.Accepted
+                ? "warning: GitHub did not create a deployment (it merged the base branch instead): HTTP 202"
+                : $"warning: could not create a GitHub deployment: HTTP {(int)response.HttpResponse.StatusCode}");
         }
-        log.WriteLine(response.Status switch
+        catch (ApiException e)
         {
-            202 => $"warning: GitHub did not create a deployment (it merged the base branch instead): {GitHubApi.Describe(response)}",
-            409 => $"warning: GitHub refused the deployment (merge conflict or failing checks): {GitHubApi.Describe(response)}",
-            _ => $"warning: could not create a GitHub deployment: {GitHubApi.Describe(response)}",
-        });
+            log.WriteLine(e.StatusCode == HttpStatusCode.Conflict
+                ? $"warning: GitHub refused the deployment (merge conflict or failing checks): {GitHubErrors.Describe(e)}"
+                : $"warning: could not create a GitHub deployment: {GitHubErrors.Describe(e)}");
+        }
         return null;
     }
 
-    public async Task StatusAsync(long id, string state, string description, string? url, CancellationToken ct)
+    public async Task StatusAsync(long id, DeploymentState state, string description, string? url, CancellationToken ct)
     {
-        var body = new JsonObject { ["state"] = state, ["description"] = description.Length > 140 ? description[..137] + "..." : description, ["environment"] = Environment };
-        if (url is not null) body["environment_url"] = url;
-        var response = await api.SendAsync(HttpMethod.Post, $"repos/{repository}/deployments/{id}/statuses", body, ct);
-        if (!GitHubApi.Ok(response)) log.WriteLine($"warning: could not set the deployment status '{state}': {GitHubApi.Describe(response)}");
+        var status = new NewDeploymentStatus(state)
+        {
+            Description = description.Length > MaxDescription ? description[..(MaxDescription - 3)] + "..." : description,
+            Environment = Environment,
+            EnvironmentUrl = url,
+        };
+        try { await github.Repository.Deployment.Status.Create(repository.Owner, repository.Name, id, status); }
+        catch (ApiException e) { log.WriteLine($"warning: could not set the deployment status '{Wire(state)}': {GitHubErrors.Describe(e)}"); }
     }
 
-    /// <summary>Marks the environment's latest deployment inactive (shown as destroyed for transient environments).</summary>
+    /// <summary>
+    /// Marks the environment's latest deployment inactive (shown as destroyed for transient environments). Octokit's
+    /// DeploymentsClient.GetAll cannot filter by environment, so the list is asked for with that parameter directly.
+    /// </summary>
     public async Task DeactivateAsync(CancellationToken ct)
     {
-        var response = await api.SendAsync(HttpMethod.Get, $"repos/{repository}/deployments?environment={Uri.EscapeDataString(Environment)}&per_page=1", null, ct);
-        if (response.Body is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0)
-            await StatusAsync(list[0].GetProperty("id").GetInt64(), "inactive", "preview destroyed", null, ct);
+        var response = await github.Connection.Get<List<Deployment>>(ApiUrls.Deployments(repository.Owner, repository.Name),
+            new Dictionary<string, string> { ["environment"] = Environment, ["per_page"] = "1" }, null, ct);
+        if (response.Body is [var latest, ..])
+            await StatusAsync(latest.Id, DeploymentState.Inactive, "preview destroyed", null, ct);
     }
+
+    private static string Wire(DeploymentState state) => state switch
+    {
+        DeploymentState.InProgress => "in_progress",
+        _ => state.ToString().ToLowerInvariant(),
+    };
 }

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
+using Octokit;
 
 namespace Deployments.Deployer.GitHub;
 
@@ -11,16 +10,19 @@ namespace Deployments.Deployer.GitHub;
 /// <c>github-actions[bot]</c>; see https://github.com/fullsend-ai/fullsend/pull/1953 and
 /// https://github.com/actions/create-github-app-token/issues/258). Failing both, inside Actions the token is taken to be
 /// GITHUB_TOKEN, whose comments GitHub attributes to <see cref="TokenIdentity.ActionsBot"/>; elsewhere it is unknown.
+/// Octokit has no GraphQL client (that is the separate Octokit.GraphQL), so the query is a plain POST on its connection,
+/// parsed as SimpleJson's untyped objects.
 /// </summary>
-public sealed class TokenIdentityResolver(GitHubApi api, string graphQlPath, bool inActions)
+public sealed class TokenIdentityResolver(GitHubClient github, bool inActions)
 {
+    private const string ViewerQuery = "query { viewer { login } }";
     private TokenIdentity? _identity;
     private bool _resolved;
 
     /// <summary>The GraphQL endpoint relative to the REST base: <c>/graphql</c> on api.github.com, <c>/api/graphql</c>
-    /// beside GitHub Enterprise Server's <c>/api/v3</c>.</summary>
-    public static string GraphQlPathFor(Uri restBase) =>
-        restBase.AbsolutePath.EndsWith("/api/v3/", StringComparison.OrdinalIgnoreCase) ? "../graphql" : "graphql";
+    /// beside GitHub Enterprise Server's <c>/api/v3</c> (https://docs.github.com/en/enterprise-server@latest/graphql/guides/forming-calls-with-graphql).</summary>
+    public static Uri GraphQlPathFor(Uri restBase) =>
+        new(restBase.AbsolutePath.EndsWith("/api/v3/", StringComparison.OrdinalIgnoreCase) ? "../graphql" : "graphql", UriKind.Relative);
 
     public async Task<TokenIdentity?> GetAsync(CancellationToken ct)
     {
@@ -32,17 +34,22 @@ public sealed class TokenIdentityResolver(GitHubApi api, string graphQlPath, boo
 
     private async Task<TokenIdentity?> ResolveAsync(CancellationToken ct)
     {
-        var user = await api.SendAsync(HttpMethod.Get, "user", null, ct);
-        if (GitHubApi.Ok(user) && Text(user.Body, "login") is { } login)
-            return new TokenIdentity(login, Text(user.Body, "type") ?? "User");
-        var viewer = await api.SendAsync(HttpMethod.Post, graphQlPath, new JsonObject { ["query"] = "query { viewer { login } }" }, ct);
-        if (GitHubApi.Ok(viewer) && viewer.Body is { ValueKind: JsonValueKind.Object } body && body.TryGetProperty("data", out var data)
-            && data.ValueKind == JsonValueKind.Object && data.TryGetProperty("viewer", out var v) && Text(v, "login") is { } bot)
-            return TokenIdentity.FromLogin(bot);
+        try
+        {
+            var user = await github.User.Current();
+            if (user is { Login: { Length: > 0 } login }) return new TokenIdentity(login, user.Type ?? AccountType.User);
+        }
+        catch (ApiException) { }
+        try
+        {
+            var viewer = await github.Connection.Post<object>(GraphQlPathFor(github.Connection.BaseAddress),
+                new Dictionary<string, string> { ["query"] = ViewerQuery }, "application/json", "application/json", parameters: null, ct);
+            if (Field(Field(Field(viewer.Body, "data"), "viewer"), "login") is string { Length: > 0 } bot) return TokenIdentity.FromLogin(bot);
+        }
+        catch (ApiException) { }
         return inActions ? TokenIdentity.FromLogin(TokenIdentity.ActionsBot) : null;
     }
 
-    private static string? Text(JsonElement? element, string property) =>
-        element is { ValueKind: JsonValueKind.Object } e && e.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
-            && value.GetString() is { Length: > 0 } text ? text : null;
+    private static object? Field(object? node, string name) =>
+        node is IDictionary<string, object> map && map.TryGetValue(name, out var value) ? value : null;
 }

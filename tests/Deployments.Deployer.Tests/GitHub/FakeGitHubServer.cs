@@ -11,6 +11,10 @@ namespace Deployments.Deployer.Tests.GitHub;
 /// with retry-after when told. Requires the bearer token and the versioned media type. Who the token is: by default an
 /// installation token (Actions' GITHUB_TOKEN: <c>GET /user</c> is 403, the GraphQL viewer is <c>github-actions[bot]</c>),
 /// or a user's (<see cref="UserLogin"/>: <c>GET /user</c> answers); comments it creates are authored by that identity.
+/// Both layouts of the API are served: api.github.com's (<c>/repos/…</c>, GraphQL at <c>/graphql</c>) and GitHub
+/// Enterprise Server's (<c>/api/v3/repos/…</c>, GraphQL at <c>/api/graphql</c>;
+/// https://docs.github.com/en/enterprise-server@latest/rest/quickstart); <see cref="Requests"/> names paths relative to
+/// the layout's root, <see cref="Layouts"/> which layout each request used.
 /// </summary>
 public sealed class FakeGitHubServer : IDisposable
 {
@@ -32,8 +36,16 @@ public sealed class FakeGitHubServer : IDisposable
     public List<JsonObject> Deployments { get; } = [];
     public List<(long Deployment, string State, string? Url)> Statuses { get; } = [];
     public List<string> Requests { get; } = [];
+    /// <summary>Per request: <c>api.github.com</c> or <c>enterprise</c>.</summary>
+    public List<string> Layouts { get; } = [];
     public int RateLimitNext { get; set; }
+    /// <summary>When set, the rate limits are primary ones: <c>x-ratelimit-remaining: 0</c> and <c>x-ratelimit-reset</c>
+    /// at this time, no <c>retry-after</c> (https://docs.github.com/en/rest/using-the-rest-api/rate-limits-for-the-rest-api).</summary>
+    public DateTimeOffset? RateLimitResetAt { get; set; }
+    public int RateLimitStatus { get; set; } = 403;
     public int DeploymentAnswer { get; set; } = 201;
+    /// <summary>When not 200, listing an issue's comments fails with this status.</summary>
+    public int CommentListAnswer { get; set; } = 200;
     /// <summary>When set, the comment list's <c>Link</c> header points its next page to this origin instead of ours.</summary>
     public string? NextPageOrigin { get; set; }
 
@@ -55,7 +67,7 @@ public sealed class FakeGitHubServer : IDisposable
     /// <summary>A comment by someone else, e.g. one that pastes our marker.</summary>
     public JsonObject AddComment(string body, string login, string type)
     {
-        var comment = new JsonObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JsonObject { ["login"] = login, ["type"] = type } };
+        var comment = new JsonObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JsonObject { ["login"] = login, ["type"] = type }, ["author_association"] = "CONTRIBUTOR" };
         Comments.Add(comment);
         return comment;
     }
@@ -75,7 +87,13 @@ public sealed class FakeGitHubServer : IDisposable
     {
         var request = context.Request;
         var path = request.Url!.AbsolutePath;
+        var enterprise = path.StartsWith("/api/v3/", StringComparison.Ordinal) || path == "/api/graphql";
+        if (path.StartsWith("/api/v3/", StringComparison.Ordinal)) path = path["/api/v3".Length..];
+        else if (path == "/api/graphql") path = "/graphql";
+        else if (path.StartsWith("/api/", StringComparison.Ordinal)) path = "/unknown" + path; // e.g. /api/v3/graphql does not exist
         Requests.Add($"{request.HttpMethod} {path}");
+        Layouts.Add(enterprise ? "enterprise" : "api.github.com");
+        var root = enterprise ? $"{Url}api/v3/" : Url;
         if (request.Headers["Authorization"] != $"Bearer {Token}" || request.Headers["Accept"] != "application/vnd.github+json" || request.Headers["X-GitHub-Api-Version"] is null)
         {
             Write(context, 401, new JsonObject { ["message"] = "Bad credentials" });
@@ -84,32 +102,45 @@ public sealed class FakeGitHubServer : IDisposable
         if (RateLimitNext > 0)
         {
             RateLimitNext--;
-            context.Response.Headers["retry-after"] = "1";
-            Write(context, 403, new JsonObject { ["message"] = "You have exceeded a secondary rate limit." });
+            if (RateLimitResetAt is { } reset)
+            {
+                context.Response.Headers["x-ratelimit-limit"] = "1000";
+                context.Response.Headers["x-ratelimit-remaining"] = "0";
+                context.Response.Headers["x-ratelimit-reset"] = reset.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Write(context, RateLimitStatus, new JsonObject { ["message"] = "API rate limit exceeded for installation ID 1." });
+            }
+            else
+            {
+                context.Response.Headers["retry-after"] = "1";
+                Write(context, RateLimitStatus, new JsonObject { ["message"] = "You have exceeded a secondary rate limit." });
+            }
             return;
         }
         var body = request.HasEntityBody ? JsonNode.Parse(new StreamReader(request.InputStream, Encoding.UTF8).ReadToEnd())!.AsObject() : null;
         var segments = path.Trim('/').Split('/');
         switch (request.HttpMethod, segments)
         {
+            case ("GET", [_, _, _, "issues", _, "comments"]) when CommentListAnswer != 200:
+                Write(context, CommentListAnswer, new JsonObject { ["message"] = "Server Error" });
+                break;
             case ("GET", [_, _, _, "issues", _, "comments"]):
                 var page = int.TryParse(request.QueryString["page"], out var p) ? p : 1;
                 var items = Comments.Skip((page - 1) * 2).Take(2).ToList();
-                if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? Url}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{Url}x?page=99>; rel=\"last\"";
+                if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? root}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{root}x?page=99>; rel=\"last\"";
                 Write(context, 200, new JsonArray(items.Select(c => (JsonNode)c.DeepClone()).ToArray()));
                 break;
             case ("GET", ["user"]):
                 if (UserLogin is null) Write(context, 403, new JsonObject { ["message"] = "Resource not accessible by integration", ["documentation_url"] = "https://docs.github.com/rest/users/users#get-the-authenticated-user" });
                 else Write(context, 200, Author);
                 break;
-            case ("POST", ["graphql"]):
+            case ("POST", ["graphql"]) when enterprise == (request.Url!.AbsolutePath == "/api/graphql"):
                 var query = body is not null && body.TryGetPropertyValue("query", out var q) ? q!.GetValue<string>() : "";
                 if (GraphQlAnswers && query.Contains("viewer", StringComparison.Ordinal))
                     Write(context, 200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = Author["login"]!.GetValue<string>() } } });
                 else Write(context, 200, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Resource not accessible by integration" }) });
                 break;
             case ("POST", [_, _, _, "issues", _, "comments"]):
-                var created = new JsonObject { ["id"] = _nextId++, ["body"] = body!["body"]!.GetValue<string>(), ["user"] = Author };
+                var created = new JsonObject { ["id"] = _nextId++, ["body"] = body!["body"]!.GetValue<string>(), ["user"] = Author, ["author_association"] = "NONE" };
                 Comments.Add(created);
                 Write(context, 201, created.DeepClone());
                 break;
@@ -123,6 +154,7 @@ public sealed class FakeGitHubServer : IDisposable
                 {
                     var deployment = body!.DeepClone().AsObject();
                     deployment["id"] = _nextId++;
+                    deployment["payload"] = new JsonObject();
                     Deployments.Add(deployment);
                     Write(context, 201, deployment.DeepClone());
                 }

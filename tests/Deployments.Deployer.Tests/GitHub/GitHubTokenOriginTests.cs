@@ -1,11 +1,19 @@
 using Deployments.Deployer.GitHub;
 using Deployments.Deployer.Tests.TestSupport;
+using Octokit;
 
 namespace Deployments.Deployer.Tests.GitHub;
 
 /// <summary>The GitHub token goes to the API origin only: a <c>Link</c> header naming another origin is not followed.</summary>
 public class GitHubTokenOriginTests
 {
+    private static (GitHubClient Client, IDisposable Http) Client(FakeGitHubServer github, TextWriter log)
+    {
+        var apiBase = GitHubClientFactory.ApiBase(github.Url);
+        var http = GitHubClientFactory.Http(apiBase, new VirtualClock(), log, CancellationToken.None);
+        return (GitHubClientFactory.Create(apiBase, FakeGitHubServer.Token, http), http);
+    }
+
     [Test]
     public async Task A_next_page_on_another_origin_gets_no_request()
     {
@@ -14,12 +22,12 @@ public class GitHubTokenOriginTests
         using var elsewhere = new FakeGitHubServer();
         github.AddOtherComments(5);
         github.NextPageOrigin = elsewhere.Url;
-        using var http = new HttpClient();
         var log = new StringWriter();
-        var api = new GitHubApi(http, new Uri(github.Url), FakeGitHubServer.Token, new VirtualClock(), log);
+        var (client, http) = Client(github, log);
+        using var _ = http;
 
         // Act
-        await new PreviewComment(api, "octo/app", 7, "preview-x", new TokenIdentityResolver(api, "graphql", inActions: false), log).UpsertAsync("hello", CancellationToken.None);
+        await new PreviewComment(client, new GitHubRepositoryName("octo", "app"), 7, "preview-x", new TokenIdentityResolver(client, inActions: false), log).UpsertAsync("hello", CancellationToken.None);
 
         // Assert: the other origin saw nothing; we said why we stopped; the comment was still written on ours.
         elsewhere.Requests.ShouldBeEmpty();
@@ -32,10 +40,10 @@ public class GitHubTokenOriginTests
     {
         using var github = new FakeGitHubServer();
         using var elsewhere = new FakeGitHubServer();
-        using var http = new HttpClient();
-        var api = new GitHubApi(http, new Uri(github.Url), FakeGitHubServer.Token, new VirtualClock(), TextWriter.Null);
+        var (client, http) = Client(github, TextWriter.Null);
+        using var _ = http;
 
-        await Should.ThrowAsync<InvalidOperationException>(() => api.SendAsync(HttpMethod.Get, elsewhere.Url + "repos/octo/app", null, CancellationToken.None));
+        await Should.ThrowAsync<HttpRequestException>(() => client.Connection.Get<object>(new Uri(elsewhere.Url + "repos/octo/app"), null));
 
         elsewhere.Requests.ShouldBeEmpty();
     }
