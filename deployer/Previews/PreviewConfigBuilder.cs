@@ -7,7 +7,7 @@ namespace Deployments.Deployer.Previews;
 /// <summary>
 /// The whole config of a preview stack: the parent's preview defaults plus the branch's values. Every key is set on
 /// every deploy, so any runner can redeploy a preview from scratch; nothing depends on a local Pulumi.&lt;stack&gt;.yaml.
-/// Keys are unqualified (<c>deployments:</c>) except <c>aws:region</c>; values are strings, objects as JSON.
+/// Keys are unqualified (the project's namespace, added by the caller) except <c>aws:region</c>; values are strings, objects as JSON.
 /// </summary>
 public static class PreviewConfigBuilder
 {
