@@ -27,7 +27,9 @@ public static class PlanRenderer
         text.AppendLine(CultureInfo.InvariantCulture, $"Estimated monthly cost: {Money(r.Cost.MonthlyTotal!.Value)} {r.Cost.Currency}");
         var itemWidth = r.Cost.Lines.Max(l => l.Item.Length);
         foreach (var line in r.Cost.Lines)
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Item.PadRight(itemWidth)}  {Money(line.Monthly),9}  {Quantity(line.Quantity)} {line.Unit} × {line.UnitPrice.Value.ToString(CultureInfo.InvariantCulture)} ({line.UnitPrice.Source}, {line.UnitPrice.Date})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {line.Item.PadRight(itemWidth)}  {Money(line.Monthly),9}{(line.UnitPrice.Estimated ? "*" : " ")}  {Quantity(line.Quantity)} {line.Unit} × {line.UnitPrice.Value.ToString(CultureInfo.InvariantCulture)} ({line.UnitPrice.Source}, {line.UnitPrice.Date})");
+        if (EstimatedLines(r.Cost) is var estimated and > 0)
+            text.AppendLine(CultureInfo.InvariantCulture, $"  * {estimated} of {r.Cost.Lines.Count} unit prices were not found in any source and are estimated (how: --json, each line's note); {EstimatedAdvice}");
         text.AppendLine("Assumptions");
         foreach (var note in r.Cost.Assumptions) text.AppendLine(CultureInfo.InvariantCulture, $"  - {note}");
         return text.ToString();
@@ -52,6 +54,7 @@ public static class PlanRenderer
                 ["priceRegion"] = r.Cost.PriceRegion,
                 ["monthlyTotal"] = r.Cost.MonthlyTotal,
                 ["unavailable"] = r.Cost.Unavailable,
+                ["estimatedLines"] = EstimatedLines(r.Cost),
                 ["lines"] = new JsonArray(r.Cost.Lines.Select(l => (JsonNode)new JsonObject
                 {
                     ["item"] = l.Item,
@@ -60,6 +63,7 @@ public static class PlanRenderer
                     ["unitPrice"] = l.UnitPrice.Value,
                     ["monthly"] = l.Monthly,
                     ["source"] = l.UnitPrice.Source,
+                    ["estimated"] = l.UnitPrice.Estimated,
                     ["date"] = l.UnitPrice.Date,
                     ["note"] = l.UnitPrice.Note,
                 }).ToArray()),
@@ -74,6 +78,11 @@ public static class PlanRenderer
         WriteIndented = true,
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>Where an estimated figure is checked: AWS's own pricing pages (https://aws.amazon.com/pricing/).</summary>
+    public const string EstimatedAdvice = "check them on https://aws.amazon.com/pricing/ before quoting the total";
+
+    private static int EstimatedLines(Cost.CostEstimate cost) => cost.Lines.Count(l => l.UnitPrice.Estimated);
 
     private static string Money(decimal value) => "$" + value.ToString("0.00", CultureInfo.InvariantCulture);
 

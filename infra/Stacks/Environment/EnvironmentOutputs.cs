@@ -62,7 +62,7 @@ public static class EnvironmentOutputs
         MigrationOutputs.Add(template, r.MigrationTask, r.Cluster.Out("arn"), r.Network.PrivateSubnetIds, r.ServiceSecurityGroup.Out("id"),
             r.LogGroup.Out("name"), settings.App.MigrationCommand);
         template.AddOutput(OutputNames.PreviewDomain, settings.Dns?.PreviewDomain ?? "");
-        template.AddOutput(OutputNames.PreviewDefaults, Render(settings.PreviewDefaults));
+        template.AddOutput(OutputNames.PreviewDefaults, PreviewDefaultsOutput.Render(settings.PreviewDefaults));
         template.AddOutput(OutputNames.EnvironmentRulePriority, EnvironmentStack.EnvironmentRulePriority);
         if (r.Database is not null)
         {
@@ -70,21 +70,4 @@ public static class EnvironmentOutputs
             template.AddOutput(OutputNames.DatabaseSecretArn, DatabaseResources.SecretArn(r.Database));
         }
     }
-
-    private static Props Render(PreviewDefaults d) => new()
-    {
-        ["cpu"] = d.Cpu,
-        ["memory"] = d.Memory,
-        ["spot"] = d.Spot,
-        ["logRetentionDays"] = d.LogRetentionDays,
-        ["containerPort"] = d.ContainerPort,
-        ["healthCheckPath"] = d.HealthCheckPath,
-        ["healthCheckGraceSeconds"] = d.HealthCheckGraceSeconds,
-        ["migrationCommand"] = d.MigrationCommand.ToList(),
-        ["env"] = Props.Sorted(d.Environment),
-        ["secrets"] = Props.Sorted(d.Secrets),
-        ["databaseStrategy"] = d.DatabaseStrategy,
-        [PostureKeys.TaskEgressOpen] = d.TaskEgress.Open,
-        [PostureKeys.TaskEgressRules] = d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList(),
-    };
 }

@@ -57,6 +57,29 @@ public class PlanCommandTests
     }
 
     [Test]
+    public void Estimated_figures_are_said_to_be_estimates_in_text_and_json()
+    {
+        // Act: staging (eu-west-1) uses, among others, an estimated LCU-hour and RDS instance price.
+        var json = Plan("--stack", "staging", "--json");
+        var text = Plan("--stack", "staging");
+
+        // Assert: every line whose price no source gave is flagged, and only those.
+        json.ExitCode.ShouldBe(0, json.StdErr);
+        var cost = JsonNode.Parse(json.StdOut)!["cost"]!;
+        var lines = cost["lines"]!.AsArray();
+        foreach (var line in lines)
+            line!["estimated"]!.GetValue<bool>().ShouldBe(line["source"]!.GetValue<string>().StartsWith("not found — estimated as ", StringComparison.Ordinal), line["item"]!.GetValue<string>());
+        var estimated = lines.Count(l => l!["estimated"]!.GetValue<bool>());
+        estimated.ShouldBeGreaterThan(0);
+        cost["estimatedLines"]!.GetValue<int>().ShouldBe(estimated);
+        text.StdOut.ShouldContain($"* {estimated} of {lines.Count} unit prices were not found in any source and are estimated");
+        text.StdOut.ShouldContain("check them on https://aws.amazon.com/pricing/");
+        var marked = text.StdOut.Split('\n').Where(l => l.Contains("(not found — estimated as ", StringComparison.Ordinal)).ToList();
+        marked.Count.ShouldBe(estimated);
+        marked.ShouldAllBe(l => System.Text.RegularExpressions.Regex.IsMatch(l, @"\$\d+\.\d\d\*  "));
+    }
+
+    [Test]
     public void Environment_plan_counts_nat_gateways_and_the_database()
     {
         var result = Plan("--stack", "production");

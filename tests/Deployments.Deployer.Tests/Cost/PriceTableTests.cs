@@ -29,8 +29,15 @@ public class PriceTableTests
         foreach (var (name, price) in table.Prices.Concat(table.RdsInstanceHour))
         {
             price.Value.ShouldBeGreaterThan(0m, $"{region} {name}");
-            (price.Source.StartsWith("https://", StringComparison.Ordinal) || price.Source.StartsWith("not found — estimated as ", StringComparison.Ordinal))
+            (price.Source.StartsWith("https://", StringComparison.Ordinal) || price.Estimated)
                 .ShouldBeTrue($"{region} {name}: the source must be the page it was read from or say 'not found — estimated as X', not '{price.Source}'");
+            if (price.Estimated)
+            {
+                // The figure the source line names is the one used, and the note says how it was estimated.
+                decimal.Parse(price.Source[Price.EstimatedPrefix.Length..], System.Globalization.CultureInfo.InvariantCulture).ShouldBe(price.Value, $"{region} {name}");
+                price.Note.ShouldNotBeNullOrWhiteSpace($"{region} {name}: an estimate says how it was made");
+            }
+            else price.Date.ShouldMatch(@"\d{4}", $"{region} {name}: a figure read from a page gives the year it was read or published");
             price.Date.ShouldNotBeNullOrWhiteSpace($"{region} {name}");
         }
     }

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text.Json;
+using Deployments.Infra.Config;
+using Deployments.Infra.Template;
+
+namespace Deployments.Infra.Stacks;
+
+/// <summary>
+/// The members of <see cref="PreviewDefaults"/>, mapped by name once for both sides: the environment writes them as
+/// its <c>previewDefaults</c> output (<see cref="Render"/>), the deployer reads them back from its parent's outputs
+/// (<see cref="Read"/>) and sets each as the preview stack's config key of the same name (<see cref="ConfigValues"/>).
+/// </summary>
+public static class PreviewDefaultsOutput
+{
+    public const string Cpu = "cpu", Memory = "memory", Spot = "spot", LogRetentionDays = "logRetentionDays",
+        ContainerPort = "containerPort", HealthCheckPath = "healthCheckPath", HealthCheckGraceSeconds = "healthCheckGraceSeconds",
+        MigrationCommand = "migrationCommand", Env = "env", Secrets = "secrets", DatabaseStrategy = "databaseStrategy";
+
+    /// <summary>Every member in output order: an int, bool, string, list of strings or map of strings.</summary>
+    public static IReadOnlyList<KeyValuePair<string, object>> Members(PreviewDefaults d) =>
+    [
+        new(Cpu, d.Cpu),
+        new(Memory, d.Memory),
+        new(Spot, d.Spot),
+        new(LogRetentionDays, d.LogRetentionDays),
+        new(ContainerPort, d.ContainerPort),
+        new(HealthCheckPath, d.HealthCheckPath),
+        new(HealthCheckGraceSeconds, d.HealthCheckGraceSeconds),
+        new(MigrationCommand, d.MigrationCommand),
+        new(Env, d.Environment),
+        new(Secrets, d.Secrets),
+        new(DatabaseStrategy, d.DatabaseStrategy),
+        new(PostureKeys.TaskEgressOpen, d.TaskEgress.Open),
+        new(PostureKeys.TaskEgressRules, d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList()),
+    ];
+
+    public static Props Render(PreviewDefaults d)
+    {
+        var props = new Props();
+        foreach (var (name, value) in Members(d))
+            props[name] = value switch
+            {
+                IReadOnlyDictionary<string, string> map => Props.Sorted(map),
+                IReadOnlyList<string> list => list.ToList(),
+                _ => value,
+            };
+        return props;
+    }
+
+    /// <summary>As the preview's config holds them: numbers in invariant text, booleans lower case, lists and maps as JSON (maps sorted).</summary>
+    public static IEnumerable<KeyValuePair<string, string>> ConfigValues(PreviewDefaults d) =>
+        Members(d).Select(m => KeyValuePair.Create(m.Key, m.Value switch
+        {
+            int number => number.ToString(CultureInfo.InvariantCulture),
+            bool flag => flag ? "true" : "false",
+            string text => text,
+            IReadOnlyDictionary<string, string> map => JsonSerializer.Serialize(new SortedDictionary<string, string>(map.ToDictionary(), StringComparer.Ordinal)),
+            var other => JsonSerializer.Serialize(other),
+        }));
+
+    /// <summary>The output read back. Parents deployed before task egress was configurable lack its members: their previews get the restricted default.</summary>
+    public static PreviewDefaults Read(JsonElement d) => new(
+        d.GetProperty(Cpu).GetInt32(),
+        d.GetProperty(Memory).GetInt32(),
+        d.GetProperty(Spot).GetBoolean(),
+        d.GetProperty(LogRetentionDays).GetInt32(),
+        d.GetProperty(ContainerPort).GetInt32(),
+        d.GetProperty(HealthCheckPath).GetString()!,
+        d.GetProperty(HealthCheckGraceSeconds).GetInt32(),
+        d.GetProperty(MigrationCommand).EnumerateArray().Select(e => e.GetString()!).ToList(),
+        d.GetProperty(Env).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+        d.GetProperty(Secrets).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
+        d.GetProperty(DatabaseStrategy).GetString()!) { TaskEgress = Egress(d) };
+
+    private static EgressSettings Egress(JsonElement d)
+    {
+        var open = d.TryGetProperty(PostureKeys.TaskEgressOpen, out var o) && o.ValueKind == JsonValueKind.True;
+        var rules = d.TryGetProperty(PostureKeys.TaskEgressRules, out var r) && r.ValueKind == JsonValueKind.Array
+            ? r.EnumerateArray().Select(e => EgressRule.TryParse(e.GetString() ?? "", out var rule) ? rule : null).OfType<EgressRule>().ToList()
+            : [];
+        return new EgressSettings(open, rules);
+    }
+}
