@@ -25,7 +25,7 @@ public static class ProjectDirectory
         }
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "Pulumi.yaml"))) return RequireName(dir.FullName);
-        throw new UserInputException("no Pulumi.yaml in this directory or above it; run the deployer inside the project or pass --project-dir");
+        throw new UserInputException("no Pulumi.yaml in this directory or above it; run deployments in the project's directory (or below it) or pass --project-dir");
     }
 
     private static string RequireName(string directory)
@@ -33,6 +33,6 @@ public static class ProjectDirectory
         var name = ProjectFileName.Read(File.ReadAllText(Path.Combine(directory, "Pulumi.yaml")));
         return name == ProjectName
             ? directory
-            : throw new UserInputException($"Pulumi.yaml in {directory}: the project is named {(name is null ? "nothing" : ConfigReader.Shown(name))}; the deployer works on the project '{ProjectName}', whose config keys are '{ProjectName}:…'");
+            : throw new UserInputException($"Pulumi.yaml in {directory}: the project is named {(name is null ? "nothing" : ConfigReader.Shown(name))}; deployments works on the project '{ProjectName}', whose config keys are '{ProjectName}:…'");
     }
 }

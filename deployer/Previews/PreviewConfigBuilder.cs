@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Deployments.Deployer.Json;
 using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Previews;
@@ -33,12 +34,12 @@ public static class PreviewConfigBuilder
             ["containerPort"] = Text(d.ContainerPort),
             ["healthCheckPath"] = d.HealthCheckPath,
             ["healthCheckGraceSeconds"] = Text(d.HealthCheckGraceSeconds),
-            ["migrationCommand"] = JsonSerializer.Serialize(d.MigrationCommand),
-            ["env"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Environment.ToDictionary(), StringComparer.Ordinal)),
-            ["secrets"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Secrets.ToDictionary(), StringComparer.Ordinal)),
+            ["migrationCommand"] = JsonSerializer.Serialize(d.MigrationCommand, DeployerJsonContext.Default.IReadOnlyListString),
+            ["env"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Environment.ToDictionary(), StringComparer.Ordinal), DeployerJsonContext.Default.SortedDictionaryStringString),
+            ["secrets"] = JsonSerializer.Serialize(new SortedDictionary<string, string>(d.Secrets.ToDictionary(), StringComparer.Ordinal), DeployerJsonContext.Default.SortedDictionaryStringString),
             ["databaseStrategy"] = d.DatabaseStrategy,
             [PostureKeys.TaskEgressOpen] = d.TaskEgress.Open ? "true" : "false",
-            [PostureKeys.TaskEgressRules] = JsonSerializer.Serialize(d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList()),
+            [PostureKeys.TaskEgressRules] = JsonSerializer.Serialize(d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList(), DeployerJsonContext.Default.IReadOnlyListString),
             // With a sidecar database two tasks would hold two databases: replace, never overlap.
             ["deploymentMinHealthyPercent"] = d.DatabaseStrategy == DatabaseStrategies.Sidecar ? "0" : "100",
         };
