@@ -22,7 +22,7 @@ def make(tmp, extra_env=None):
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PULUMI_", "AWS_"))}
     env.update(PATH=bin_dir + os.pathsep + env["PATH"], PULUMI_BACKEND_URL="file://" + state, PULUMI_CONFIG_PASSPHRASE="")
     env.update(extra_env or {})
-    deployer = ["dotnet", os.path.join(tmp, "deployer", "Deployments.Deployer.dll")]
+    deployer = ["dotnet", os.path.join(tmp, "deployer", "deployments.dll")]
     subprocess.run([script, "stack", "init", "staging", "--non-interactive"], env=env, cwd=project, check=True, capture_output=True)
     subprocess.run(deployer + ["env", "deploy", "staging", "--image-tag", "1.0.0", "--skip-migration", "--project-dir", project],
                    env=env, cwd=project, check=True, capture_output=True)

@@ -8,7 +8,17 @@ namespace Deployments.Deployer;
 /// <summary>The command tree and the one place where exceptions become messages and exit codes.</summary>
 public static class DeployerApp
 {
-    public static RootCommand Build(CommandContext context) => new("Deployments: previews per branch and environments on ECS Fargate, driven through Pulumi")
+    /// <summary>The tool's name, which usage hints give (the executable a .NET tool install puts on PATH).</summary>
+    public const string ToolCommandName = "deployments";
+
+    /// <summary>
+    /// <c>deployments compile ARGS</c> is the Pulumi YAML compiler (<see cref="Infra.CompilerProgram"/>), dispatched by
+    /// Program.cs before this tree is built, so it is not one of the tree's commands: its arguments are the compiler's own.
+    /// </summary>
+    public const string CompileCommandName = "compile";
+
+    public static RootCommand Build(CommandContext context) => new(
+        $"Deployments: previews per branch and environments on ECS Fargate, driven through Pulumi. The Pulumi YAML compiler is '{ToolCommandName} {CompileCommandName}' (see '{ToolCommandName} {CompileCommandName} --help').")
     {
         new PlanCommand(context),
         new PreviewCommand(context),
@@ -29,7 +39,7 @@ public static class DeployerApp
         if (parsed.Errors.Count > 0)
         {
             foreach (var error in parsed.Errors) await context.Error.WriteLineAsync($"error: {error.Message}");
-            await context.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? ["deployer"] : ["deployer", .. CommandPath(parsed)])} --help' for usage.");
+            await context.Error.WriteLineAsync($"Run '{string.Join(' ', parsed.CommandResult.Command.Name == root.Name ? [ToolCommandName] : [ToolCommandName, .. CommandPath(parsed)])} --help' for usage.");
             return ExitCodes.UserError;
         }
         var clock = System.Diagnostics.Stopwatch.StartNew();

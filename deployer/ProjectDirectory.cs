@@ -22,7 +22,7 @@ public sealed record ProjectDirectory(string Path, PulumiProject Project)
         }
         for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(ProjectFile(dir.FullName))) return Open(dir.FullName);
-        throw new UserInputException("no Pulumi.yaml in this directory or above it; run the deployer inside the project or pass --project-dir");
+        throw new UserInputException("no Pulumi.yaml in this directory or above it; run deployments in the project's directory (or below it) or pass --project-dir");
     }
 
     private static string ProjectFile(string directory) => System.IO.Path.Combine(directory, "Pulumi.yaml");

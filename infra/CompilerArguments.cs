@@ -8,7 +8,7 @@ namespace Deployments.Infra;
 public sealed record CompilerArguments(string? Stack, string? ConfigFile, IReadOnlyList<string> Overrides, bool Help)
 {
     public const string Usage = """
-        Usage: Deployments.Infra [--stack NAME] [--config-file FILE] [--config KEY=VALUE]...
+        Usage: deployments compile [--stack NAME] [--config-file FILE] [--config KEY=VALUE]...
 
         Prints the Pulumi YAML template (JSON) of one stack on stdout.
           --stack NAME         the stack to render (default: $PULUMI_STACK; none = package discovery)
@@ -17,6 +17,7 @@ public sealed record CompilerArguments(string? Stack, string? ConfigFile, IReadO
                                the name in Pulumi.yaml (or $PULUMI_PROJECT)
           --help               show this text
         Under the Pulumi YAML host the stack and its config come from PULUMI_STACK and PULUMI_CONFIG.
+        In a checkout of the Deployments repository, ./infra/compile takes the same arguments.
         """;
 
     /// <summary>Parses argv; returns null and a message naming the bad argument when it cannot.</summary>

@@ -36,6 +36,7 @@ public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AwsService Ecr
     {
         if (get("AWS_ACCESS_KEY_ID") is { } key && get("AWS_SECRET_ACCESS_KEY") is { } secret)
             return get("AWS_SESSION_TOKEN") is { } token ? new SessionAWSCredentials(key, secret, token) : new BasicAWSCredentials(key, secret);
+        AwsRuntimeDependencies.Register();
         try { return DefaultAWSCredentialsIdentityResolver.GetCredentials(); }
         catch (AmazonClientException e)
         {

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.GitHub;
 using Deployments.Deployer.Previews;
@@ -60,7 +60,7 @@ public sealed class GitHubEventCommand : Command
             if (result.GetValue(_dryRun) || decision.Action == EventDecision.None)
             {
                 context.Out.WriteLine(json
-                    ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, reason = decision.Reason })
+                    ? new JsonObject { ["action"] = decision.Action, ["branch"] = decision.Branch, ["stack"] = decision.Stack, ["reason"] = decision.Reason }.ToJsonString()
                     : $"{decision.Action}: {decision.Reason}");
                 return ExitCodes.Success;
             }
@@ -76,7 +76,7 @@ public sealed class GitHubEventCommand : Command
             {
                 var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct, decision.PullRequest, decision.HeadRepository);
                 context.Out.WriteLine(json
-                    ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = decision.Stack, destroyed = removed })
+                    ? new JsonObject { ["action"] = decision.Action, ["branch"] = decision.Branch, ["stack"] = decision.Stack, ["destroyed"] = removed }.ToJsonString()
                     : removed ? $"destroyed {decision.Stack}" : $"nothing to destroy: {decision.Stack} does not exist");
                 actions.Output("stack", decision.Stack!);
                 actions.Summary(StepSummary.Destroyed(decision.Stack!, removed, decision.Reason));
@@ -107,7 +107,7 @@ public sealed class GitHubEventCommand : Command
             actions.Deployed(deployed.Stack, deployed.Url);
             actions.Summary(StepSummary.Deployed(deployed, decision));
             context.Out.WriteLine(json
-                ? JsonSerializer.Serialize(new { action = decision.Action, branch = decision.Branch, stack = deployed.Stack, url = deployed.Url })
+                ? new JsonObject { ["action"] = decision.Action, ["branch"] = decision.Branch, ["stack"] = deployed.Stack, ["url"] = deployed.Url }.ToJsonString()
                 : deployed.Url);
             return ExitCodes.Success;
         });

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deployments.Deployer.Previews;
 
 namespace Deployments.Deployer.Commands;
@@ -35,16 +35,16 @@ public sealed class PreviewDeployCommand : Command
             var changes = string.Join(", ", deployed.ResourceChanges.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c => $"{c.Value} {c.Key}"));
             context.Error.WriteLine($"preview '{deployed.Stack}' {(deployed.Created ? "created" : "updated")}: {(changes.Length == 0 ? "no changes" : changes)} in {deployed.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s ({context.Stats.Invocations} pulumi calls)");
             context.Out.WriteLine(result.GetValue(_json)
-                ? JsonSerializer.Serialize(new
+                ? new JsonObject
                 {
-                    stack = deployed.Stack,
-                    branch = deployed.Branch,
-                    url = deployed.Url,
-                    imageTag = deployed.ImageTag,
-                    rulePriority = deployed.RulePriority,
-                    resourceChanges = deployed.ResourceChanges,
-                    created = deployed.Created,
-                })
+                    ["stack"] = deployed.Stack,
+                    ["branch"] = deployed.Branch,
+                    ["url"] = deployed.Url,
+                    ["imageTag"] = deployed.ImageTag,
+                    ["rulePriority"] = deployed.RulePriority,
+                    ["resourceChanges"] = new JsonObject(deployed.ResourceChanges.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))),
+                    ["created"] = deployed.Created,
+                }.ToJsonString()
                 : deployed.Url);
             return ExitCodes.Success;
         });

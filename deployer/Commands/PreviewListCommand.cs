@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deployments.Deployer.Previews;
 
 namespace Deployments.Deployer.Commands;
@@ -21,15 +21,15 @@ public sealed class PreviewListCommand : Command
             var previews = await new PreviewCatalog(workspace).ListAsync(ct);
             if (result.GetValue(_json))
             {
-                context.Out.WriteLine(JsonSerializer.Serialize(previews.Select(p => new
+                context.Out.WriteLine(new JsonArray(previews.Select(p => (JsonNode?)new JsonObject
                 {
-                    stack = p.Stack,
-                    branch = p.Branch,
-                    url = p.Url,
-                    imageTag = p.ImageTag,
-                    lastUpdate = p.LastUpdate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-                    result = p.Result,
-                })));
+                    ["stack"] = p.Stack,
+                    ["branch"] = p.Branch,
+                    ["url"] = p.Url,
+                    ["imageTag"] = p.ImageTag,
+                    ["lastUpdate"] = p.LastUpdate?.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                    ["result"] = p.Result,
+                }).ToArray()).ToJsonString());
                 return ExitCodes.Success;
             }
             if (previews.Count == 0) context.Error.WriteLine("no previews");

@@ -18,7 +18,7 @@ public sealed class RollbackCommand : Command
     public const string MigrationWarning = "note: database migrations are not rolled back; the schema stays as the newer image left it. If the older image needs the older schema, run its down-migration yourself.";
 
     private readonly Argument<string> _environment = EnvironmentArgument.Create();
-    private readonly Option<int?> _to = new("--to") { Description = "Update number whose image to redeploy (deployer status; on file/S3 backends, which record none, history entries counted from the oldest, 1)" };
+    private readonly Option<int?> _to = new("--to") { Description = "Update number whose image to redeploy (deployments status; on file/S3 backends, which record none, history entries counted from the oldest, 1)" };
     private readonly Option<int?> _revision = new("--revision") { Description = "Task-definition revision number of the app (as the ECS console shows it) whose image to redeploy" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly PulumiOptions _pulumi = new();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Stacks;
 
@@ -26,7 +27,7 @@ public sealed class StatusCommand : Command
             if (given is not string stack)
             {
                 var stacks = await workspace.ListStacksAsync(ct);
-                if (json) context.Out.WriteLine(JsonSerializer.Serialize(stacks.Select(s => new { stack = StackNames.Short(s.Name), lastUpdate = Time(s.LastUpdate), resources = s.ResourceCount })));
+                if (json) context.Out.WriteLine(new JsonArray(stacks.Select(s => (JsonNode?)new JsonObject { ["stack"] = StackNames.Short(s.Name), ["lastUpdate"] = Time(s.LastUpdate), ["resources"] = s.ResourceCount }).ToArray()).ToJsonString());
                 else foreach (var s in stacks) context.Out.WriteLine($"{StackNames.Short(s.Name)}  {Time(s.LastUpdate) ?? "never updated"}  {s.ResourceCount?.ToString(CultureInfo.InvariantCulture) ?? "-"} resources");
                 return ExitCodes.Success;
             }
@@ -35,7 +36,7 @@ public sealed class StatusCommand : Command
             var url = outputs.TryGetValue(OutputNames.Url, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
             var image = last?.Config.GetValueOrDefault(workspace.Project.Key("imageTag"));
             if (json)
-                context.Out.WriteLine(JsonSerializer.Serialize(new { stack, url, imageTag = image, version = last?.Version, kind = last?.Kind, result = last?.Result, endTime = Time(last?.EndTime) }));
+                context.Out.WriteLine(new JsonObject { ["stack"] = stack, ["url"] = url, ["imageTag"] = image, ["version"] = last?.Version, ["kind"] = last?.Kind, ["result"] = last?.Result, ["endTime"] = Time(last?.EndTime) }.ToJsonString());
             else
                 context.Out.WriteLine($"{stack}: {url ?? "no url"}; image {image ?? "-"}; last {last?.Kind ?? "update"}{(last is null ? "" : $" {last.Version}")} {last?.Result ?? "never ran"} {Time(last?.EndTime)}".TrimEnd());
             return ExitCodes.Success;

@@ -16,8 +16,6 @@ public sealed class PriceCatalog
         OverrideFile = overrideFile;
     }
 
-    public static string BuiltInDirectory => Path.Combine(AppContext.BaseDirectory, "data", "prices");
-
     /// <summary>The <c>--prices</c> file this catalog was read from; null for the built-in tables.</summary>
     public string? OverrideFile { get; }
 
@@ -26,28 +24,27 @@ public sealed class PriceCatalog
 
     public PriceTable? For(string region) => _tables.GetValueOrDefault(region);
 
-    /// <summary>Every <c>&lt;region&gt;.json</c> in the directory; a table whose <c>region</c> is not its file name is a bug in the data.</summary>
-    public static PriceCatalog LoadDirectory(string directory)
+    /// <summary>
+    /// The tables shipped inside the assembly (<c>deployer/data/prices/&lt;region&gt;.json</c>, embedded as
+    /// <c>prices/&lt;region&gt;.json</c>); a table whose <c>region</c> is not its file name is a bug in the data.
+    /// </summary>
+    public static PriceCatalog BuiltIn()
     {
+        var assembly = typeof(PriceCatalog).Assembly;
         var tables = new Dictionary<string, PriceTable>(StringComparer.Ordinal);
-        string[] files;
-        try { files = Directory.GetFiles(directory, "*.json"); }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        foreach (var resource in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal))
         {
-            throw new UserInputException($"cannot read the price tables in '{directory}': {e.Message}");
-        }
-        foreach (var file in files.Order(StringComparer.Ordinal))
-        {
-            var table = PriceTable.Load(file);
-            var expected = Path.GetFileNameWithoutExtension(file);
+            using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+            var table = PriceTable.Parse(reader.ReadToEnd(), resource);
+            var expected = Path.GetFileNameWithoutExtension(resource);
             if (table.Region != expected)
-                throw new InvalidOperationException($"price table {file} says region '{table.Region}'; its file name says '{expected}'");
+                throw new InvalidOperationException($"price table {resource} says region '{table.Region}'; its file name says '{expected}'");
             tables[table.Region] = table;
         }
         return new PriceCatalog(tables, overrideFile: null);
     }
 
-    public static PriceCatalog BuiltIn() => LoadDirectory(BuiltInDirectory);
+    private const string ResourcePrefix = "prices/";
 
     /// <summary>The table of <c>--prices FILE</c>; its <c>region</c> says which region it covers.</summary>
     public static PriceCatalog FromFile(string path)

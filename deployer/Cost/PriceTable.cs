@@ -18,11 +18,15 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
     public const long MaxBytes = InputFiles.MiB;
 
     public static PriceTable Load(string path)
+        => Parse(InputFiles.ReadText(path, "--prices", MaxBytes, "a price table shaped like deployer/data/prices.json"), path);
+
+    /// <summary>A table's text; <paramref name="path"/> (its file, or its resource name) is what messages cite.</summary>
+    public static PriceTable Parse(string text, string path)
     {
         PriceTable table;
         try
         {
-            using var document = JsonDocument.Parse(InputFiles.ReadText(path, "--prices", MaxBytes, "a price table shaped like deployer/data/prices.json"));
+            using var document = JsonDocument.Parse(text);
             var root = document.RootElement;
             var prices = new Dictionary<string, Price>(StringComparer.Ordinal);
             var rds = new Dictionary<string, Price>(StringComparer.Ordinal);
@@ -35,7 +39,7 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
             table = new PriceTable(root.GetProperty("region").GetString()!, root.GetProperty("currency").GetString()!,
                 root.GetProperty("hoursPerMonth").GetDecimal(), prices, rds);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
             throw new UserInputException($"cannot read the price table '{path}': {e.Message}. It must have the shape of deployer/data/prices/<region>.json");
         }

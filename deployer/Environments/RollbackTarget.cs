@@ -22,7 +22,7 @@ public static class RollbackTarget
         if (version is int v)
         {
             var chosen = updates.FirstOrDefault(u => u.Version == v)
-                ?? throw new UserInputException($"--to: version {v} is not an update in the stack's recent history; see 'deployer status --stack …'");
+                ?? throw new UserInputException($"--to: version {v} is not an update in the stack's recent history; see 'deployments status --stack …'");
             if (!chosen.Succeeded) throw new UserInputException($"--to: update {v} ended '{chosen.Result}'; roll back only to a successful update");
             return (Tag(chosen), $"image of update {v}");
         }

@@ -20,7 +20,7 @@ public static class CommentRenderer
         text.Append(CultureInfo.InvariantCulture, $"| URL | {r.Url} |\n| Branch | {MarkdownText.Escape(r.Branch)} |\n| Image | `{r.ImageTag}` |\n| Commit | `{decision.HeadSha}` |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Changes | {Changes(r.ResourceChanges)} |\n| Migration | {r.Migration} |\n| Verification | {r.Verification} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Duration | {r.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s |\n");
-        if (r.MonthlyCost is decimal cost) text.Append(CultureInfo.InvariantCulture, $"| Estimated cost | ${cost.ToString("0.00", CultureInfo.InvariantCulture)} a month if left running (`deployer plan`) |\n");
+        if (r.MonthlyCost is decimal cost) text.Append(CultureInfo.InvariantCulture, $"| Estimated cost | ${cost.ToString("0.00", CultureInfo.InvariantCulture)} a month if left running (`deployments plan`) |\n");
         return text.ToString();
     }
 

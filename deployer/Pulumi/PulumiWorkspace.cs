@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Json;
 using Deployments.Deployer.Pulumi.Events;
 using Deployments.Deployer.Pulumi.Models;
 
@@ -32,7 +33,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     private bool _cliChecked;
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
-        PulumiJson.Parse<List<StackSummaryModel>>(await RunAsync(PulumiArgs.StackList(), null, ct)).Select(PulumiJson.ToDomain).ToList();
+        PulumiJson.Parse(await RunAsync(PulumiArgs.StackList(), null, ct), DeployerJsonContext.Default.ListStackSummaryModel).Select(PulumiJson.ToDomain).ToList();
 
     /// <summary>Creates the stack; one that already exists is fine (another runner may have just created it).</summary>
     public async Task<bool> EnsureStackAsync(string stack, CancellationToken ct)
@@ -47,7 +48,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
 
     public async Task<IReadOnlyDictionary<string, string?>> GetConfigAsync(string stack, CancellationToken ct)
     {
-        var config = PulumiJson.Parse<Dictionary<string, ConfigValueModel>>(await RunAsync(PulumiArgs.ConfigList(stack), stack, ct));
+        var config = PulumiJson.Parse(await RunAsync(PulumiArgs.ConfigList(stack), stack, ct), DeployerJsonContext.Default.DictionaryStringConfigValueModel);
         _secretKeys[stack] = config.Where(c => c.Value.Secret).Select(c => c.Key).Order(StringComparer.Ordinal).ToArray();
         return config.ToDictionary(c => c.Key, c => c.Value.Value, StringComparer.Ordinal);
     }
@@ -77,11 +78,11 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     }
 
     public async Task<IReadOnlyDictionary<string, JsonElement>> OutputsAsync(string stack, CancellationToken ct) =>
-        PulumiJson.Parse<Dictionary<string, JsonElement>>(await RunAsync(PulumiArgs.StackOutput(stack), stack, ct));
+        PulumiJson.Parse(await RunAsync(PulumiArgs.StackOutput(stack), stack, ct), DeployerJsonContext.Default.DictionaryStringJsonElement);
 
     /// <summary>The newest <paramref name="pageSize"/> entries as the backend gives them (on DIY backends every version is 0).</summary>
     public async Task<IReadOnlyList<UpdateRecord>> HistoryAsync(string stack, int pageSize, CancellationToken ct) =>
-        PulumiJson.Parse<List<UpdateInfoModel>>(await RunAsync(PulumiArgs.StackHistory(stack, pageSize), stack, ct)).Select(PulumiJson.ToDomain).ToList();
+        PulumiJson.Parse(await RunAsync(PulumiArgs.StackHistory(stack, pageSize), stack, ct), DeployerJsonContext.Default.ListUpdateInfoModel).Select(PulumiJson.ToDomain).ToList();
 
     /// <summary>
     /// The newest <paramref name="pageSize"/> entries with an update number on every backend (<see cref="UpdateNumbers"/>):
@@ -175,7 +176,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
 
     // Known keys (even none) replace an ambient value, which may belong to another stack; unknown ones leave it be.
     private Dictionary<string, string?> SecretKeysEnvironment(string stack) => _secretKeys.TryGetValue(stack, out var keys)
-        ? new() { [SecretKeysVariable] = JsonSerializer.Serialize(keys) }
+        ? new() { [SecretKeysVariable] = JsonSerializer.Serialize(keys, DeployerJsonContext.Default.IReadOnlyListString) }
         : [];
 
     private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Deployments.Infra.Config;
 using Deployments.Infra.Template;
 
@@ -54,9 +55,21 @@ public static class PreviewDefaultsOutput
             int number => number.ToString(CultureInfo.InvariantCulture),
             bool flag => flag ? "true" : "false",
             string text => text,
-            IReadOnlyDictionary<string, string> map => JsonSerializer.Serialize(new SortedDictionary<string, string>(map.ToDictionary(), StringComparer.Ordinal)),
-            var other => JsonSerializer.Serialize(other),
+            IReadOnlyDictionary<string, string> map => JsonText(map),
+            IReadOnlyList<string> list => JsonText(list),
+            var other => throw new InvalidOperationException($"preview default '{m.Key}' has no config form for {other.GetType().Name}"),
         }));
+
+    // Built as JSON nodes, not by reflection: the compiler runs inside the Native AOT tool (`deployments compile`).
+    // The default encoder is JsonSerializer's, so the text is what it would write.
+    private static string JsonText(IReadOnlyDictionary<string, string> map)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal)) json[key] = value;
+        return json.ToJsonString();
+    }
+
+    private static string JsonText(IReadOnlyList<string> list) => new JsonArray([.. list.Select(s => (JsonNode?)JsonValue.Create(s))]).ToJsonString();
 
     /// <summary>The output read back. Parents deployed before task egress was configurable lack its members: their previews get the restricted default.</summary>
     public static PreviewDefaults Read(JsonElement d) => new(

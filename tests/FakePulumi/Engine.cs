@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace FakePulumi;
 
 /// <summary>
-/// <c>up</c> and <c>destroy</c>: diff the compiled template against the stack's last state by logical name
+/// <c>up</c> and <c>destroy</c> (and <c>preview</c>, which saves nothing): diff the compiled template against the stack's last state by logical name
 /// (create/update/replace/same/delete), write engine events, keep outputs and history. Knobs for tests:
 /// FAKE_PULUMI_HISTORY_VERSIONS=1 (history versions as Pulumi Cloud numbers them; else 0, as DIY backends print),
 /// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails).
@@ -26,6 +26,19 @@ public sealed partial class Engine(Backend backend, string directory, string pro
         var stackOutputs = StackReferences(template);
         var desired = (template["resources"] as JsonObject ?? []).ToDictionary(r => r.Key, r => Resolve(r.Value!.DeepClone(), stackOutputs, stack), StringComparer.Ordinal);
         return Apply(stack, state, eventLog, "update", message, desired, ResolveOutputs(template, stackOutputs, stack));
+    }
+
+    /// <summary><c>preview</c>: runs the compiler as <c>up</c> does and says what it would change; nothing is saved
+    /// (https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/).</summary>
+    public int Preview(string stack)
+    {
+        var current = backend.Load(stack)["resources"] as JsonObject ?? [];
+        var template = CompilerHost.Run(directory, stack, backend.Organization, StackConfigFile.Read(directory, stack));
+        var desired = template["resources"] as JsonObject ?? [];
+        var create = desired.Count(r => !current.ContainsKey(r.Key));
+        var delete = current.Count(r => !desired.ContainsKey(r.Key));
+        Console.WriteLine($"Previewing update ({stack}):\nResources:\n    + {create} to create\n    - {delete} to delete\n    {desired.Count - create} to keep");
+        return 0;
     }
 
     public int Destroy(string stack, string? eventLog) =>

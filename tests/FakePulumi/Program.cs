@@ -115,6 +115,9 @@ namespace FakePulumi
                         foreach (var key in cli.Rest) { values.Remove(key); secrets.Remove(key); }
                     StackConfigFile.Write(directory, Stack(), values, secrets);
                     return 0;
+                case "preview":
+                    Require(Stack());
+                    return new Engine(backend, directory, project, interrupted).Preview(Stack());
                 case "up":
                 case "destroy":
                     if (words == "up") ConcurrentDestroy.MaybeRemove(backend, directory, Stack());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Deployments.Deployer.Errors;
 
 namespace Deployments.Deployer.Pulumi.Models;
@@ -7,11 +8,9 @@ namespace Deployments.Deployer.Pulumi.Models;
 /// <summary>The one place the CLI's JSON is read, and the conversion of wire shapes into domain records.</summary>
 internal static class PulumiJson
 {
-    private static readonly JsonSerializerOptions Options = new() { PropertyNameCaseInsensitive = true };
-
-    public static T Parse<T>(CommandResult result)
+    public static T Parse<T>(CommandResult result, JsonTypeInfo<T> type)
     {
-        try { return JsonSerializer.Deserialize<T>(result.StdOut, Options) ?? throw new JsonException("empty output"); }
+        try { return JsonSerializer.Deserialize(result.StdOut, type) ?? throw new JsonException("empty output"); }
         catch (JsonException e)
         {
             throw new DeploymentFailedException($"pulumi {string.Join(' ', result.Args.Take(2))} printed JSON the deployer cannot read ({e.Message}); is the Pulumi CLI older than 3.154?");

@@ -11,7 +11,7 @@ namespace Deployments.Deployer.Tests.Cost;
 public class ListenerRuleCostTests
 {
     private static readonly StackCompilation Compilation = new(Infra.Config.PulumiProject.Default, null);
-    private static readonly PriceCatalog Catalog = PriceCatalog.LoadDirectory(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices"));
+    private static readonly PriceCatalog Catalog = PriceCatalog.BuiltIn();
 
     private static CostAssumptions With(int previews) =>
         new() { PreviewsSharingTheLoadBalancer = previews, EnvironmentRequestsPerSecond = 2000m, AlbLcuAverage = 1m };

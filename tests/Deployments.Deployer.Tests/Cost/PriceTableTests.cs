@@ -12,7 +12,26 @@ public class PriceTableTests
     [Test]
     public void The_built_in_tables_cover_the_regions_we_support()
     {
-        PriceCatalog.LoadDirectory(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices")).Regions.ShouldBe(IssueRegions.Order(StringComparer.Ordinal).ToList());
+        PriceCatalog.BuiltIn().Regions.ShouldBe(IssueRegions.Order(StringComparer.Ordinal).ToList());
+    }
+
+    [Test]
+    public void The_built_in_tables_are_the_data_files_embedded_in_the_assembly_so_an_installed_tool_needs_no_folder_beside_it()
+    {
+        // Arrange: every table file of the repository
+        var files = Directory.GetFiles(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices"), "*.json").Select(f => Path.GetFileNameWithoutExtension(f)).Order(StringComparer.Ordinal).ToList();
+
+        // Act
+        var catalog = PriceCatalog.BuiltIn();
+
+        // Assert
+        catalog.Regions.ShouldBe(files);
+        foreach (var region in files)
+        {
+            var (embedded, file) = (catalog.For(region)!, PriceTable.Load(TableFile(region)));
+            embedded.Prices.OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe(file.Prices.OrderBy(p => p.Key, StringComparer.Ordinal), region);
+            embedded.RdsInstanceHour.OrderBy(p => p.Key, StringComparer.Ordinal).ShouldBe(file.RdsInstanceHour.OrderBy(p => p.Key, StringComparer.Ordinal), region);
+        }
     }
 
     [TestCaseSource(nameof(IssueRegions))]
@@ -40,12 +59,6 @@ public class PriceTableTests
             else price.Date.ShouldMatch(@"\d{4}", $"{region} {name}: a figure read from a page gives the year it was read or published");
             price.Date.ShouldNotBeNullOrWhiteSpace($"{region} {name}");
         }
-    }
-
-    [Test]
-    public void A_missing_directory_of_tables_is_a_clear_error()
-    {
-        Should.Throw<UserInputException>(() => PriceCatalog.LoadDirectory("/nonexistent/prices")).Message.ShouldStartWith("cannot read the price tables in '/nonexistent/prices'");
     }
 
     [TestCase("albLcuHour")]

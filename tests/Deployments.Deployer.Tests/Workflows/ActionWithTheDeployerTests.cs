@@ -16,7 +16,7 @@ public class ActionWithTheDeployerTests
     private static ActionScript WithDeployer()
     {
         var action = new ActionScript();
-        action.AddExecutable("deployments", $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "Deployments.Deployer.dll")}\" \"$@\"\n");
+        action.AddExecutable("deployments", $"#!/bin/sh\nexec dotnet \"{Path.Combine(AppContext.BaseDirectory, "deployments.dll")}\" \"$@\"\n");
         return action;
     }
 
