@@ -44,23 +44,6 @@ public class UsageHintTests
     }
 
     [Test]
-    public void A_project_of_another_name_is_refused_naming_what_deployments_works_on()
-    {
-        // Arrange
-        var project = Directory.CreateTempSubdirectory("deployments-other-project-").FullName;
-        File.WriteAllText(Path.Combine(project, "Pulumi.yaml"), "name: shop\nruntime: yaml\n");
-        try
-        {
-            // Act
-            var error = Should.Throw<UserInputException>(() => ProjectDirectory.Find(project));
-
-            // Assert
-            error.Message.ShouldContain("deployments works on the project 'deployments'");
-        }
-        finally { Directory.Delete(project, recursive: true); }
-    }
-
-    [Test]
     public void The_root_help_names_the_compiler_command()
     {
         var result = DeployerRun.Run("--help");
