@@ -1,0 +1,37 @@
+using Deployments.Deployer.Errors;
+
+namespace Deployments.Deployer.Init;
+
+/// <summary>
+/// Writes the scaffold into the repository, all or nothing: every file is compared first; a file that exists with
+/// other content stops the run before anything is written, unless <c>force</c>. Identical files are left untouched
+/// ("unchanged"), so a second run changes nothing.
+/// </summary>
+public static class ScaffoldWriter
+{
+    public enum Outcome { Created, Unchanged, Overwritten }
+
+    public static IReadOnlyList<(ScaffoldFile File, Outcome Outcome)> Write(string directory, IReadOnlyList<ScaffoldFile> files, bool force)
+    {
+        var planned = files.Select(f => (File: f, Outcome: Compare(Path.Combine(directory, f.Path), f.Content))).ToList();
+        var conflicts = planned.Where(p => p.Outcome == Outcome.Overwritten).Select(p => p.File.Path).ToList();
+        if (conflicts.Count > 0 && !force)
+            throw new UserInputException($"nothing was written: {string.Join(", ", conflicts)} already exist{(conflicts.Count == 1 ? "s" : "")} with other content; "
+                + "move them aside or pass --force to overwrite them");
+        foreach (var (file, outcome) in planned.Where(p => p.Outcome != Outcome.Unchanged))
+        {
+            var path = Path.Combine(directory, file.Path);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, file.Content);
+        }
+        return planned;
+    }
+
+    private static Outcome Compare(string path, string content)
+    {
+        if (Directory.Exists(path)) throw new UserInputException($"nothing was written: {path} is a directory, where init writes a file");
+        if (!File.Exists(path)) return Outcome.Created;
+        // A file far larger than anything init writes is different without reading it.
+        return new FileInfo(path).Length <= 1024 * 1024 && File.ReadAllText(path) == content ? Outcome.Unchanged : Outcome.Overwritten;
+    }
+}
