@@ -13,7 +13,7 @@ public static class ScaffoldWriter
 
     public static IReadOnlyList<(ScaffoldFile File, Outcome Outcome)> Write(string directory, IReadOnlyList<ScaffoldFile> files, bool force)
     {
-        var planned = files.Select(f => (File: f, Outcome: Compare(Path.Combine(directory, f.Path), f.Content))).ToList();
+        var planned = files.Select(f => (File: f, Outcome: Compare(directory, f.Path, f.Content))).ToList();
         var conflicts = planned.Where(p => p.Outcome == Outcome.Overwritten).Select(p => p.File.Path).ToList();
         if (conflicts.Count > 0 && !force)
             throw new UserInputException($"nothing was written: {string.Join(", ", conflicts)} already exist{(conflicts.Count == 1 ? "s" : "")} with other content; "
@@ -27,9 +27,14 @@ public static class ScaffoldWriter
         return planned;
     }
 
-    private static Outcome Compare(string path, string content)
+    private static Outcome Compare(string directory, string relative, string content)
     {
-        if (Directory.Exists(path)) throw new UserInputException($"nothing was written: {path} is a directory, where init writes a file");
+        var path = Path.Combine(directory, relative);
+        if (Directory.Exists(path)) throw new UserInputException($"nothing was written: {relative} is a directory, where init writes a file");
+        // A file where init needs a directory (.github, .config) would fail the write half-way: refuse it now.
+        for (var parent = Path.GetDirectoryName(relative); !string.IsNullOrEmpty(parent); parent = Path.GetDirectoryName(parent))
+            if (File.Exists(Path.Combine(directory, parent)))
+                throw new UserInputException($"nothing was written: {parent} is a file, where init writes the directory of {relative}");
         if (!File.Exists(path)) return Outcome.Created;
         // A file far larger than anything init writes is different without reading it.
         return new FileInfo(path).Length <= 1024 * 1024 && File.ReadAllText(path) == content ? Outcome.Unchanged : Outcome.Overwritten;

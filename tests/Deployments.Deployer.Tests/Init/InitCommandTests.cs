@@ -128,6 +128,19 @@ public class InitCommandTests
     }
 
     [Test]
+    public void A_file_where_a_directory_belongs_is_refused_before_anything_is_written()
+    {
+        using var repository = new AppRepository();
+        File.WriteAllText(Path.Combine(repository.Dir, ".github"), "not a directory\n");
+
+        var result = Init(repository, "--force");
+
+        result.ExitCode.ShouldBe(2);
+        result.StdErr.ShouldContain("nothing was written: .github is a file, where init writes the directory of .github/workflows/deploy.yml");
+        repository.Files().ShouldBe([".github", "Dockerfile"]);
+    }
+
+    [Test]
     public void Force_overwrites_what_differs_and_keeps_what_is_identical()
     {
         using var repository = new AppRepository();
