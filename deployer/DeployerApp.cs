@@ -67,7 +67,7 @@ public static class DeployerApp
             {
                 var inPulumi = context.Stats.TimeInPulumi;
                 await context.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"timings: {context.Stats.Invocations} pulumi calls, {inPulumi.TotalSeconds:0.000} s in pulumi, {(clock.Elapsed - inPulumi).TotalSeconds:0.000} s in the deployer"));
+                    $"timings: {context.Stats.Invocations} pulumi calls, {inPulumi.TotalSeconds:0.000} s in pulumi, {(clock.Elapsed - inPulumi).TotalSeconds:0.000} s in the deployer, {context.Stats.Compiles} compiles"));
             }
         }
     }

@@ -13,7 +13,8 @@ public sealed record CompilerArguments(string? Stack, string? ConfigFile, IReadO
         Prints the Pulumi YAML template (JSON) of one stack on stdout.
           --stack NAME         the stack to render (default: $PULUMI_STACK; none = package discovery)
           --config-file FILE   stack config to read (default: Pulumi.NAME.yaml when it exists)
-          --config KEY=VALUE   set or override one config value; KEY without a namespace means deployments:KEY
+          --config KEY=VALUE   set or override one config value; KEY without a namespace means PROJECT:KEY, PROJECT being
+                               the name in Pulumi.yaml (or $PULUMI_PROJECT)
           --help               show this text
         Under the Pulumi YAML host the stack and its config come from PULUMI_STACK and PULUMI_CONFIG.
         """;

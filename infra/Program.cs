@@ -16,16 +16,17 @@ if (arguments.Help)
     return ExitCodes.Success;
 }
 
-// The host passes the project; offline (--stack), it is Pulumi.yaml's name, as the CLI would pass it.
-var project = Environment.GetEnvironmentVariable("PULUMI_PROJECT") is { Length: > 0 } p ? p
-    : arguments.Stack is not null && File.Exists("Pulumi.yaml") && ProjectFileName.Read(File.ReadAllText("Pulumi.yaml")) is { } named ? named
-    : StackCompiler.DefaultProject;
+// The host passes the project; offline (--stack), it is Pulumi.yaml's name, as the CLI would pass it (PulumiProject).
+var pulumiProject = PulumiProject.Resolve(Environment.GetEnvironmentVariable("PULUMI_PROJECT"),
+    arguments.Stack is not null && File.Exists("Pulumi.yaml") ? File.ReadAllText("Pulumi.yaml") : null, out var projectProblem);
+var project = pulumiProject.Name;
 // DIY backends' organization is always "organization"; Pulumi Cloud's is the stack's own (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go).
 var organization = Environment.GetEnvironmentVariable("PULUMI_ORGANIZATION") is { Length: > 0 } o ? o : Deployments.Infra.Naming.StackName.DiyOrganization;
 var stack = arguments.Stack ?? Environment.GetEnvironmentVariable("PULUMI_STACK");
 var source = arguments.Stack is null
     ? ConfigSource.FromPulumiConfigJson(Environment.GetEnvironmentVariable("PULUMI_CONFIG") is { Length: > 0 } json ? json : "{}")
     : new ConfigSource();
+if (projectProblem is not null) source.LoadProblems.Add(projectProblem);
 if (arguments.Stack is not null)
 {
     var file = arguments.ConfigFile ?? $"Pulumi.{arguments.Stack}.yaml";
@@ -38,7 +39,7 @@ const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
 if (Environment.GetEnvironmentVariable(SecretKeysVariable) is { Length: > 0 } secretKeys && !source.TryMarkSecretKeysJson(secretKeys))
 {
     // The value is not shown: it lists key names only, but a mistaken export could hold anything.
-    Console.Error.WriteLine($"error: {SecretKeysVariable} must be a JSON array of fully qualified config keys, e.g. [\"deployments:env\"] (its value is not shown)");
+    Console.Error.WriteLine($"error: {SecretKeysVariable} must be a JSON array of fully qualified config keys, e.g. [\"{project}:env\"] (its value is not shown)");
     return ExitCodes.Usage;
 }
 if (arguments.Stack is null && stack is { Length: > 0 } && File.Exists($"Pulumi.{stack}.yaml"))

@@ -13,15 +13,17 @@ namespace Deployments.Infra;
 /// </summary>
 public static class StackCompiler
 {
-    public const string DefaultProject = "deployments";
-
     /// <summary>
     /// <paramref name="organization"/> is the backend's organization of the stack (<c>PULUMI_ORGANIZATION</c>; on DIY
     /// backends <c>organization</c>), which completes a short <c>parentStack</c> with the project.
     /// </summary>
-    public static PulumiTemplate Compile(ConfigSource source, string? stack, string project = DefaultProject, string organization = StackName.DiyOrganization)
+    public static PulumiTemplate Compile(ConfigSource source, string? stack, string project = PulumiProject.DefaultName, string organization = StackName.DiyOrganization) =>
+        CompileStack(source, stack, project, organization).Template;
+
+    /// <summary>As <see cref="Compile"/>, with the validated settings the template was built from.</summary>
+    public static CompiledStack CompileStack(ConfigSource source, string? stack, string project = PulumiProject.DefaultName, string organization = StackName.DiyOrganization)
     {
-        if (string.IsNullOrEmpty(stack)) return DiscoveryStack.Build(project);
+        if (string.IsNullOrEmpty(stack)) return new CompiledStack(DiscoveryStack.Build(project), null, null);
 
         var config = ConfigReader.ForStack(source, project);
         var region = source.Values.GetValueOrDefault("aws:region");
@@ -34,22 +36,22 @@ public static class StackCompiler
         var appName = config.String("appName", "app");
         if (!NameRules.TryValidateAppName(appName, out var appMessage)) config.Problem("appName", $"{ConfigReader.Shown(appName)} {appMessage}");
 
-        var template = kind switch
+        var compiled = kind switch
         {
             "environment" => Build(config, () => EnvironmentSettingsReader.Read(config, stack, region ?? "", appName),
-                s => EnvironmentStack.Build(s, project, stack)),
+                s => new CompiledStack(EnvironmentStack.Build(s, project, stack), s, null)),
             "preview" => Build(config, () => PreviewSettingsReader.Read(config, region ?? "", appName, organization, project),
-                s => PreviewStack.Build(s, project, stack)),
+                s => new CompiledStack(PreviewStack.Build(s, project, stack), null, s)),
             _ => null,
         };
         // Unknown keys are only meaningful once we know which kind of stack the keys are for.
-        if (template is not null || kind.Length > 0) config.RejectUnknownKeys();
+        if (compiled is not null || kind.Length > 0) config.RejectUnknownKeys();
         config.ThrowIfInvalid();
-        return template ?? throw new InvalidOperationException("no template was built although the config is valid");
+        return compiled ?? throw new InvalidOperationException("no template was built although the config is valid");
     }
 
     // Settings are read (collecting problems) before anything is built; a template is built only from valid settings.
-    private static PulumiTemplate? Build<T>(ConfigReader config, Func<T> read, Func<T, PulumiTemplate> build)
+    private static CompiledStack? Build<T>(ConfigReader config, Func<T> read, Func<T, CompiledStack> build)
     {
         var settings = read();
         return config.Problems.Count == 0 ? build(settings) : null;

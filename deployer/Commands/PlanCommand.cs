@@ -2,7 +2,6 @@ using System.CommandLine;
 using Deployments.Deployer.Cost;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Previews;
-using Deployments.Infra;
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
 
@@ -35,37 +34,36 @@ public sealed class PlanCommand : Command
         Options.Add(_json);
         SetAction(result =>
         {
-            var report = Plan(result);
+            var report = Plan(result, context);
             context.Out.Write(result.GetValue(_json) ? PlanRenderer.Json(report) : PlanRenderer.Text(report));
             return ExitCodes.Success;
         });
     }
 
-    private PlanReport Plan(ParseResult result)
+    private PlanReport Plan(ParseResult result, CommandContext context)
     {
         var branch = result.GetValue(_branch);
         var stack = result.GetValue(_stack);
         if ((branch is null) == (stack is null))
             throw new UserInputException("pass exactly one of --branch BRANCH (plan a preview) or --stack STACK (plan an environment)");
         var directory = ProjectDirectory.Find(result.GetValue(_projectDir));
+        var compilation = new StackCompilation(directory.Project, context.Stats);
         var pricesPath = result.GetValue(_prices);
         var estimator = new RegionalCostEstimator(pricesPath is null ? PriceCatalog.BuiltIn() : PriceCatalog.FromFile(pricesPath), new CostAssumptions());
         return branch is not null
-            ? PlanPreview(directory, branch, result.GetValue(_headRepo), result.GetValue(_imageTag), StackArgument.Environment("--parent", result.GetValue(_parent)!).ToString(), estimator)
-            : PlanEnvironment(directory, StackArgument.Environment("--stack", stack!).Name, estimator);
+            ? PlanPreview(compilation, directory.Path, branch, result.GetValue(_headRepo), result.GetValue(_imageTag), StackArgument.Environment("--parent", result.GetValue(_parent)!).ToString(), estimator)
+            : PlanEnvironment(compilation, directory.Path, StackArgument.Environment("--stack", stack!).Name, estimator);
     }
 
-    private static PlanReport PlanPreview(string directory, string branch, string? headRepository, string? imageTag, string parentStack, RegionalCostEstimator estimator)
+    private static PlanReport PlanPreview(StackCompilation compilation, string directory, string branch, string? headRepository, string? imageTag, string parentStack, RegionalCostEstimator estimator)
     {
         var request = PreviewInputs.Validate(branch, imageTag ?? "latest", headRepository: headRepository);
-        var (parent, _) = ParentFromStackFile.Read(directory, parentStack);
+        var (parent, _) = ParentFromStackFile.Read(compilation, directory, parentStack);
         PreviewInputs.RequirePreviewDomain(parent);
         var names = PreviewNames.For(parent.AppName, request.Source);
         PreviewInputs.RequireSafeHost(parent, names);
         var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName));
-        var source = PreviewInputs.ToSource(config);
-        var template = StackCompiler.Compile(source, names.StackName, ProjectDirectory.ProjectName);
-        var settings = StackSettings.ReadPreview(source, names.StackName);
+        var (template, settings) = compilation.Preview(compilation.Source(config), names.StackName);
         return new PlanReport("preview", names.StackName, request.Branch, $"{parent.UrlScheme}://{names.HostLabel}.{parent.PreviewDomain}",
             [
                 new("stack", names.StackName), new("host label", names.HostLabel), new("target group", names.TargetGroupName),
@@ -77,14 +75,13 @@ public sealed class PlanCommand : Command
             estimator.Preview(settings));
     }
 
-    private static PlanReport PlanEnvironment(string directory, string stack, RegionalCostEstimator estimator)
+    private static PlanReport PlanEnvironment(StackCompilation compilation, string directory, string stack, RegionalCostEstimator estimator)
     {
         var file = Path.Combine(directory, $"Pulumi.{stack}.yaml");
         if (!File.Exists(file)) throw new UserInputException($"--stack: no stack file Pulumi.{stack}.yaml in {directory}");
         var source = new ConfigSource();
-        StackFileLoader.LoadInto(source, file, ProjectDirectory.ProjectName);
-        var settings = StackSettings.ReadEnvironment(source, stack);
-        var template = StackCompiler.Compile(source, stack, ProjectDirectory.ProjectName);
+        StackFileLoader.LoadInto(source, file, compilation.Project.Name);
+        var (template, settings) = compilation.Environment(source, stack);
         var names = EnvironmentNames.For(settings.App.AppName, stack);
         var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
         return new PlanReport("environment", stack, null, settings.Dns?.Host is string host ? $"{scheme}://{host}" : null,

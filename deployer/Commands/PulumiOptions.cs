@@ -19,19 +19,19 @@ public sealed class PulumiOptions
     }
 
     /// <summary>The workspace; with <paramref name="readOnly"/> no local state directory is created (see <see cref="BackendResolver.Resolve"/>).</summary>
-    public (PulumiWorkspace Workspace, string ProjectDirectory) Open(ParseResult result, CommandContext context, bool readOnly = false)
+    public (PulumiWorkspace Workspace, ProjectDirectory Project) Open(ParseResult result, CommandContext context, bool readOnly = false)
     {
         var directory = ProjectDirectory.Find(result.GetValue(ProjectDir));
         var wait = result.GetValue(LockWaitMinutes);
         if (wait is < 0 or > 24 * 60) throw new UserInputException($"--lock-wait: '{wait}' is not allowed: minutes from 0 to 1440");
         var clear = result.GetValue(ClearStaleLockMinutes);
         if (clear is < 1) throw new UserInputException($"--clear-stale-lock: '{clear}' is not allowed: minutes, 1 or more");
-        var backend = BackendResolver.Resolve(directory, context.GetVariable, readOnly);
+        var backend = BackendResolver.Resolve(directory.Path, context.GetVariable, readOnly);
         if (backend.IsLocalDefault) context.Error.WriteLine(backend.Description);
-        var cli = new PulumiProcess(directory, context.Environment, backend.Environment, TimeSpan.FromSeconds(60));
+        var cli = new PulumiProcess(directory.Path, context.Environment, backend.Environment, TimeSpan.FromSeconds(60));
         var policy = new LockPolicy(TimeSpan.FromMinutes(wait), clear is int m ? TimeSpan.FromMinutes(m) : null);
         // A live view only on a real terminal outside CI; CI logs get one line per operation.
         var live = ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected && context.GetVariable("CI") is null;
-        return (new PulumiWorkspace(context.Cli ?? cli, context.Error, context.Clock, policy, context.Stats, live), directory);
+        return (new PulumiWorkspace(context.Cli ?? cli, directory.Project, context.Error, context.Clock, policy, context.Stats, live), directory);
     }
 }

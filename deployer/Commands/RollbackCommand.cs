@@ -55,7 +55,7 @@ public sealed class RollbackCommand : Command
                 tag = await RevisionImage.TagAsync(aws.Ecs, family, n, outputs.Text(OutputNames.RepositoryUrl), ct);
                 reasonForRevision = $"the image of task definition {family}:{n}";
             }
-            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), to, tag);
+            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), workspace.Project, to, tag);
             reason = reasonForRevision ?? reason;
             context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
             var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);

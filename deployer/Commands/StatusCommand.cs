@@ -33,7 +33,7 @@ public sealed class StatusCommand : Command
             var last = (await workspace.NumberedHistoryAsync(stack, 1, ct)).FirstOrDefault();
             var outputs = await workspace.OutputsAsync(stack, ct);
             var url = outputs.TryGetValue(OutputNames.Url, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            var image = last?.Config.GetValueOrDefault($"{ProjectDirectory.ProjectName}:imageTag");
+            var image = last?.Config.GetValueOrDefault(workspace.Project.Key("imageTag"));
             if (json)
                 context.Out.WriteLine(JsonSerializer.Serialize(new { stack, url, imageTag = image, version = last?.Version, kind = last?.Kind, result = last?.Result, endTime = Time(last?.EndTime) }));
             else

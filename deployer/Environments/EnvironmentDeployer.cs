@@ -16,9 +16,9 @@ namespace Deployments.Deployer.Environments;
 /// </summary>
 public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, ReleaseSteps? steps)
 {
-    private static readonly string ImageTagKey = $"{ProjectDirectory.ProjectName}:imageTag";
-    private static readonly string MigrationImageTagKey = $"{ProjectDirectory.ProjectName}:migrationImageTag";
-    private static readonly string ServiceHeldKey = $"{ProjectDirectory.ProjectName}:serviceHeld";
+    private readonly string _imageTagKey = pulumi.Project.Key("imageTag");
+    private readonly string _migrationImageTagKey = pulumi.Project.Key("migrationImageTag");
+    private readonly string _serviceHeldKey = pulumi.Project.Key("serviceHeld");
 
     /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so.</summary>
     public async Task<(UpdateSummary Summary, string Url)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
             // A brand-new environment: no task of the image may serve before its migration succeeded, so the first
             // update creates the service held at 0 tasks (scaling bounds too), the migration runs, then it starts.
             log.WriteLine($"1/3 first deploy: the service is created with no tasks until the migration of {imageTag} succeeds");
-            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = imageTag, [MigrationImageTagKey] = imageTag, [ServiceHeldKey] = "true" }, ct);
+            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [_imageTagKey] = imageTag, [_migrationImageTagKey] = imageTag, [_serviceHeldKey] = "true" }, ct);
             await pulumi.UpAsync(environment, $"register {imageTag} for the migration (service held at 0 tasks)", ct);
             log.WriteLine("2/3 migrating");
             await steps.MigrateAsync(environment, ct);
@@ -45,7 +45,7 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
         else if (steps is not null && current != imageTag)
         {
             log.WriteLine($"1/3 registering {imageTag} for the migration; the service stays on {current}");
-            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [ImageTagKey] = current!, [MigrationImageTagKey] = imageTag }, ct);
+            await pulumi.SetConfigValuesAsync(environment, new Dictionary<string, string> { [_imageTagKey] = current!, [_migrationImageTagKey] = imageTag }, ct);
             await pulumi.UpAsync(environment, $"register {imageTag} for the migration", ct);
             log.WriteLine("2/3 migrating");
             await steps.MigrateAsync(environment, ct);
@@ -69,8 +69,8 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
 
     private async Task<UpdateSummary> SetBothAndUpAsync(string environment, string imageTag, string message, bool unhold, CancellationToken ct)
     {
-        var values = new Dictionary<string, string> { [ImageTagKey] = imageTag, [MigrationImageTagKey] = imageTag };
-        if (unhold) values[ServiceHeldKey] = "false";
+        var values = new Dictionary<string, string> { [_imageTagKey] = imageTag, [_migrationImageTagKey] = imageTag };
+        if (unhold) values[_serviceHeldKey] = "false";
         await pulumi.SetConfigValuesAsync(environment, values, ct);
         return await pulumi.UpAsync(environment, message, ct);
     }

@@ -25,7 +25,7 @@ public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log
         catch (VerificationFailedException failed)
         {
             log.WriteLine($"error: {failed.Message}");
-            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), null, null);
+            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), workspace.Project, null, null);
             log.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
             // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
             await new EnvironmentDeployer(workspace, log, null).DeployAsync(environment, target, $"automatic rollback to {target} after failed verification of {tag}", ct);

@@ -10,12 +10,14 @@ namespace Deployments.Deployer.Environments;
 /// </summary>
 public static class RollbackTarget
 {
-    public const string ImageTagKey = $"{ProjectDirectory.ProjectName}:imageTag";
-
-    public static (string ImageTag, string Reason) Choose(IReadOnlyList<UpdateRecord> history, int? version, string? imageTag)
+    /// <summary><paramref name="project"/>: the namespace of <c>imageTag</c> in the history's config.</summary>
+    public static (string ImageTag, string Reason) Choose(IReadOnlyList<UpdateRecord> history, Deployments.Infra.Config.PulumiProject project, int? version, string? imageTag)
     {
+        var imageTagKey = project.Key("imageTag");
+        string Tag(UpdateRecord update) =>
+            update.Config.GetValueOrDefault(imageTagKey) ?? throw new UserInputException($"update {update.Version} has no {imageTagKey} in its config");
         var updates = history.Where(h => h.Kind == "update").ToList();
-        var current = updates.FirstOrDefault(u => u.Succeeded)?.Config.GetValueOrDefault(ImageTagKey);
+        var current = updates.FirstOrDefault(u => u.Succeeded)?.Config.GetValueOrDefault(imageTagKey);
         if (imageTag is not null) return (imageTag, $"image {imageTag} as asked (current: {current ?? "unknown"})");
         if (version is int v)
         {
@@ -29,7 +31,4 @@ public static class RollbackTarget
             ?? throw new UserInputException($"no earlier successful update ran an image other than {current}; pass --image-tag to choose one");
         return (Tag(previous), $"image of update {previous.Version}, the last successful one before {current}");
     }
-
-    private static string Tag(UpdateRecord update) =>
-        update.Config.GetValueOrDefault(ImageTagKey) ?? throw new UserInputException($"update {update.Version} has no {ImageTagKey} in its config");
 }

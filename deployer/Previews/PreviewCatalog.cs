@@ -22,7 +22,7 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi)
         {
             var stack = StackNames.Short(summary.Name);
             var record = await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
-            if (PreviewOwnership.RecordedOwner(record) == pullRequest && PreviewOwnership.RecordedHeadRepository(record) is { } fork)
+            if (PreviewOwnership.RecordedOwner(record, pulumi.Project) == pullRequest && PreviewOwnership.RecordedHeadRepository(record, pulumi.Project) is { } fork)
                 owned.Add((stack, fork));
         }
         return owned;
@@ -35,7 +35,7 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi)
         {
             var stack = StackNames.Short(summary.Name);
             var last = (await pulumi.HistoryAsync(stack, 1, ct)).FirstOrDefault();
-            string? Config(string key) => last?.Config.GetValueOrDefault($"{ProjectDirectory.ProjectName}:{key}");
+            string? Config(string key) => last?.Config.GetValueOrDefault(pulumi.Project.Key(key));
             previews.Add(new PreviewInfo(stack, Config("branch"), Config("host") is string host ? $"https://{host}" : null,
                 Config("imageTag"), last?.EndTime ?? summary.LastUpdate, last?.Result));
         }

@@ -18,6 +18,8 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
     /// <summary>Deploys made again when the stack was removed under them, before giving up.</summary>
     public const int MaxRedeploys = 3;
 
+    private readonly StackCompilation _compilation = new(pulumi.Project, pulumi.Stats);
+
     public async Task<PreviewDeployResult> DeployAsync(PreviewRequest request, string parentStack, CancellationToken ct)
     {
         var parent = await ReadParentAsync(parentStack, ct);
@@ -49,7 +51,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         // Whose it is comes from the backend (the config its last update ran with), not the local Pulumi.<stack>.yaml,
         // which a fresh runner does not have.
         var record = created ? new Dictionary<string, string?>() : await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
-        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, request, log) };
+        request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, pulumi.Project, request, log) };
         // What the stack runs (image, rule priority, task count) comes from the backend too: on a fresh runner the
         // local file is empty, and an instance preview would roll before migrating.
         var running = created ? RunningPreview.None : RunningPreview.From(await pulumi.OutputsAsync(stack, ct));
@@ -135,11 +137,11 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
 
     // The compiler's own validation, before any cloud call: a bad value in the parent's defaults fails here, clearly.
     // The settings it reads also price the preview, so the config is compiled once per update.
-    private static PreviewSettings Validate(IReadOnlyDictionary<string, string> config, string stack)
+    private PreviewSettings Validate(IReadOnlyDictionary<string, string> config, string stack)
     {
-        try { return StackSettings.ReadPreview(PreviewInputs.ToSource(config), stack); }
+        try { return _compilation.Preview(_compilation.Source(config), stack).Settings; }
         catch (UserInputException e) { throw new UserInputException($"the preview's config is invalid (check the parent's previewDefaults): {e.Message}"); }
     }
 
-    private static string Key(string key) => ConfigKeys.Qualify(key, ProjectDirectory.ProjectName);
+    private string Key(string key) => pulumi.Project.Key(key);
 }

@@ -1,6 +1,4 @@
 using Deployments.Deployer.Errors;
-using Deployments.Infra;
-using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
 
 namespace Deployments.Deployer.Previews;
@@ -43,12 +41,5 @@ public static class PreviewInputs
         if (!PreviewHostRules.TryValidate(host, parent.Host, parent.PreviewDomain, out var message))
             throw new UserInputException($"--branch: the preview of '{names.Branch}' would be served at {host}, which {message}; nothing was changed: use another branch name");
         return host;
-    }
-
-    public static ConfigSource ToSource(IReadOnlyDictionary<string, string> config)
-    {
-        var source = new ConfigSource();
-        foreach (var (key, value) in config) source.Set(ConfigKeys.Qualify(key, StackCompiler.DefaultProject), value);
-        return source;
     }
 }

@@ -26,19 +26,19 @@ public static class PreviewOwnership
     public static async Task<IReadOnlyDictionary<string, string?>> ReadRecordAsync(Pulumi.PulumiWorkspace pulumi, string stack, CancellationToken ct) =>
         (await pulumi.HistoryAsync(stack, 1, ct)).FirstOrDefault()?.Config ?? new Dictionary<string, string?>();
 
-    public static int? RecordedOwner(IReadOnlyDictionary<string, string?> config) =>
-        config.GetValueOrDefault(Key(PreviewOwnerKeys.OwnerPullRequest)) is { } text
+    public static int? RecordedOwner(IReadOnlyDictionary<string, string?> config, PulumiProject project) =>
+        config.GetValueOrDefault(project.Key(PreviewOwnerKeys.OwnerPullRequest)) is { } text
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number) ? number : null;
 
-    public static string? RecordedHeadRepository(IReadOnlyDictionary<string, string?> config) =>
-        config.GetValueOrDefault(Key(PreviewOwnerKeys.HeadRepository));
+    public static string? RecordedHeadRepository(IReadOnlyDictionary<string, string?> config, PulumiProject project) =>
+        config.GetValueOrDefault(project.Key(PreviewOwnerKeys.HeadRepository));
 
     /// <summary>The owner to record for a deploy of <paramref name="request"/> into a stack whose recorded config is <paramref name="config"/>.</summary>
     /// <exception cref="UserInputException">The stack belongs to another pull request or another repository.</exception>
-    public static int? ForDeploy(string stack, IReadOnlyDictionary<string, string?> config, PreviewRequest request, TextWriter log)
+    public static int? ForDeploy(string stack, IReadOnlyDictionary<string, string?> config, PulumiProject project, PreviewRequest request, TextWriter log)
     {
-        RequireSameRepository(stack, config, request.HeadRepository, "deploy into");
-        var recorded = RecordedOwner(config);
+        RequireSameRepository(stack, config, project, request.HeadRepository, "deploy into");
+        var recorded = RecordedOwner(config, project);
         if (request.PullRequest is not int pr) return recorded;
         if (recorded is int owner && owner != pr)
             throw new UserInputException($"preview '{stack}' belongs to pull request #{owner}, not #{pr} (both use {request.Source}); nothing was changed. "
@@ -50,22 +50,20 @@ public static class PreviewOwnership
 
     /// <summary>Refuses a pull request's destroy of a stack it does not own.</summary>
     /// <exception cref="UserInputException">The stack belongs to another pull request, or to none.</exception>
-    public static void ForDestroy(string stack, IReadOnlyDictionary<string, string?> config, int pullRequest, string? headRepository)
+    public static void ForDestroy(string stack, IReadOnlyDictionary<string, string?> config, PulumiProject project, int pullRequest, string? headRepository)
     {
-        RequireSameRepository(stack, config, headRepository, "destroy");
-        var recorded = RecordedOwner(config);
+        RequireSameRepository(stack, config, project, headRepository, "destroy");
+        var recorded = RecordedOwner(config, project);
         if (recorded == pullRequest) return;
         throw new UserInputException(recorded is int owner
             ? $"preview '{stack}' belongs to pull request #{owner}, not #{pullRequest}: it was not destroyed (it goes when #{owner} closes)"
             : $"preview '{stack}' has no recorded owner (made by hand or by an older version), so pull request #{pullRequest} may not destroy it: it was not destroyed; an operator can (preview destroy --branch, or preview prune)");
     }
 
-    private static void RequireSameRepository(string stack, IReadOnlyDictionary<string, string?> config, string? headRepository, string what)
+    private static void RequireSameRepository(string stack, IReadOnlyDictionary<string, string?> config, PulumiProject project, string? headRepository, string what)
     {
-        var recorded = RecordedHeadRepository(config);
+        var recorded = RecordedHeadRepository(config, project);
         if (config.Count == 0 || string.Equals(recorded, headRepository, StringComparison.OrdinalIgnoreCase)) return;
         throw new UserInputException($"preview '{stack}' is of {(recorded is null ? "this repository's branch" : $"a branch of {recorded}")}, not of {(headRepository is null ? "this repository's" : headRepository)}: refusing to {what} it; nothing was changed");
     }
-
-    private static string Key(string key) => ConfigKeys.Qualify(key, ProjectDirectory.ProjectName);
 }

@@ -18,7 +18,7 @@ public sealed class PreviewRemover(PulumiWorkspace pulumi, TextWriter log)
     {
         var stacks = await pulumi.ListStacksAsync(ct);
         if (!stacks.Any(s => StackNames.Same(s.Name, stack))) return false;
-        if (owner is int pr) PreviewOwnership.ForDestroy(stack, await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct), pr, headRepository);
+        if (owner is int pr) PreviewOwnership.ForDestroy(stack, await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct), pulumi.Project, pr, headRepository);
         await DestroyAndRemoveAsync(stack, ct);
         return true;
     }

@@ -10,10 +10,16 @@ namespace Deployments.Deployer.Pulumi;
 /// Stack operations on top of the CLI: each one a fixed, small number of invocations (counted in the run's
 /// <see cref="PulumiStats"/>), failures classified, lock contention waited out per <see cref="LockPolicy"/>.
 /// </summary>
-public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null, bool liveProgress = false)
+public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.PulumiProject project, TextWriter log, IClock clock, LockPolicy lockPolicy, PulumiStats? stats = null, bool liveProgress = false)
 {
-    /// <summary>Namespaces of the config keys the deployer owns; others (set by hand) are left alone.</summary>
-    private static readonly string[] OwnedPrefixes = ["deployments:", "aws:region"];
+    /// <summary>Namespaces of the config keys the deployer owns (the project's and the region); others (set by hand) are left alone.</summary>
+    private readonly string[] _ownedPrefixes = [project.Key(""), "aws:region"];
+
+    /// <summary>The project whose stacks these are: the namespace of the deployer's config keys (<c>shop:imageTag</c>).</summary>
+    public Deployments.Infra.Config.PulumiProject Project => project;
+
+    /// <summary>This run's counts, which the deployer's own compiles join (<see cref="Previews.StackCompilation"/>).</summary>
+    public PulumiStats? Stats => stats;
 
     /// <summary>
     /// The YAML host does not tell the compiler which config values are secret (https://github.com/pulumi/pulumi-yaml/blob/main/pkg/server/server.go), so the deployer does,
@@ -55,7 +61,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, TextWriter log, IClock clock
     {
         var current = known ?? await GetConfigAsync(stack, ct);
         var changed = desired.Where(d => !current.TryGetValue(d.Key, out var v) || v != d.Value).ToDictionary(StringComparer.Ordinal);
-        var stale = current.Keys.Where(k => OwnedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !desired.ContainsKey(k)).ToList();
+        var stale = current.Keys.Where(k => _ownedPrefixes.Any(p => k.StartsWith(p, StringComparison.Ordinal)) && !desired.ContainsKey(k)).ToList();
         if (stale.Count > 0) await RunAsync(PulumiArgs.ConfigRemoveAll(stack, stale), stack, ct);
         if (changed.Count > 0) await RunAsync(PulumiArgs.ConfigSetAll(stack, changed), stack, ct);
         return changed.Count > 0 || stale.Count > 0;

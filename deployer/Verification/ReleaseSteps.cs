@@ -70,7 +70,7 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         }
         var outputs = new StackOutputs(stack, raw);
         string? rollbackImage = null;
-        try { rollbackImage = $"{outputs.Text(OutputNames.RepositoryUrl)}:{RollbackTarget.Choose(await pulumi.HistoryAsync(stack, 50, ct), null, null).ImageTag}"; }
+        try { rollbackImage = $"{outputs.Text(OutputNames.RepositoryUrl)}:{RollbackTarget.Choose(await pulumi.HistoryAsync(stack, 50, ct), pulumi.Project, null, null).ImageTag}"; }
         catch (UserInputException) { } // no earlier image: nothing to protect
         using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
         var ecs = aws.Ecs;

@@ -57,6 +57,11 @@ public static partial class ConfigPatterns
     [GeneratedRegex(@"^([A-Za-z0-9_.-]{1,100}/){0,2}[A-Za-z0-9_.-]{1,100}\z")]
     public static partial Regex StackReference();
 
+    // A Pulumi project name (https://github.com/pulumi/pulumi/blob/master/sdk/go/common/tokens/project.go); see PulumiProject.
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]{1,100}\z")]
+    public static partial Regex ProjectName();
+    public const string ProjectNameAllowed = "a Pulumi project name: 1-100 of A-Z a-z 0-9 _ . -";
+
     [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9_]{0,62}\z")]
     public static partial Regex DatabaseName();
 

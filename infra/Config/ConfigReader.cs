@@ -38,7 +38,7 @@ public sealed class ConfigReader
     /// </summary>
     public const string SecretRefusal = "is marked secret, but the compiler writes the values it reads into the template in plain text; "
         + "keep the secret out of config: store it in SSM Parameter Store or Secrets Manager and give the app its ARN under 'secrets' "
-        + "(deployments:secrets, e.g. {\"DB_PASSWORD\": \"arn:aws:secretsmanager:…\"}), which ECS resolves at task start";
+        + "(e.g. secrets: {\"DB_PASSWORD\": \"arn:aws:secretsmanager:…\"}), which ECS resolves at task start";
 
     /// <summary>
     /// How a value appears in a message: quoted when short and printable (enum-like values help the reader), else

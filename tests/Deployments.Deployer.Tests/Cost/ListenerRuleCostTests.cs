@@ -10,6 +10,7 @@ namespace Deployments.Deployer.Tests.Cost;
 /// </summary>
 public class ListenerRuleCostTests
 {
+    private static readonly StackCompilation Compilation = new(Infra.Config.PulumiProject.Default, null);
     private static readonly PriceCatalog Catalog = PriceCatalog.LoadDirectory(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices"));
 
     private static CostAssumptions With(int previews) =>
@@ -26,7 +27,7 @@ public class ListenerRuleCostTests
     public void The_environment_pays_for_every_rule_its_requests_pass_beyond_the_first_10(int previews, int rules, decimal lcuHours, decimal monthly)
     {
         // Arrange
-        var (_, staging) = ParentFromStackFile.Read(RepoRoot.Dir, "staging");
+        var (_, staging) = ParentFromStackFile.Read(Compilation, RepoRoot.Dir, "staging");
 
         // Act
         var line = RuleLine(new RegionalCostEstimator(Catalog, With(previews)).Environment(staging));
@@ -45,11 +46,11 @@ public class ListenerRuleCostTests
     public void A_preview_shows_what_its_rule_adds_to_the_parents_rule_evaluations(int previews, decimal lcuHours, decimal monthly)
     {
         // Arrange
-        var (parent, _) = ParentFromStackFile.Read(RepoRoot.Dir, "staging");
+        var (parent, _) = ParentFromStackFile.Read(Compilation, RepoRoot.Dir, "staging");
         var request = PreviewInputs.Validate("feature/login", "3f9a2c1");
         var names = PreviewNames.For(parent.AppName, request.Branch);
-        var source = PreviewInputs.ToSource(PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName)));
-        var preview = StackSettings.ReadPreview(source, names.StackName);
+        var source = Compilation.Source(PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName)));
+        var (_, preview) = Compilation.Preview(source, names.StackName);
 
         // Act
         var line = RuleLine(new RegionalCostEstimator(Catalog, With(previews)).Preview(preview));
@@ -63,7 +64,7 @@ public class ListenerRuleCostTests
     [Test]
     public void The_assumptions_behind_the_rule_line_are_printed()
     {
-        var (_, staging) = ParentFromStackFile.Read(RepoRoot.Dir, "staging");
+        var (_, staging) = ParentFromStackFile.Read(Compilation, RepoRoot.Dir, "staging");
 
         var estimate = new RegionalCostEstimator(Catalog, With(99)).Environment(staging);
 

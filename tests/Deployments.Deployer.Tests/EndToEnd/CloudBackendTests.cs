@@ -79,18 +79,4 @@ public class CloudBackendTests
         }
         cloud.Calls.ShouldBeEmpty();
     }
-
-    [Test]
-    public void A_project_of_another_name_is_refused_naming_its_config_namespace()
-    {
-        using var cloud = new FakeCloud();
-        var file = Path.Combine(cloud.Project, "Pulumi.yaml");
-        File.WriteAllText(file, File.ReadAllText(file).Replace("name: deployments", "name: shop", StringComparison.Ordinal));
-
-        var run = cloud.Deployer("status");
-
-        run.ExitCode.ShouldBe(2, run.StdErr);
-        run.StdErr.ShouldContain("the project is named 'shop'");
-        cloud.Calls.ShouldBeEmpty();
-    }
 }

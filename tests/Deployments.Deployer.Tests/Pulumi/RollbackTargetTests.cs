@@ -7,7 +7,7 @@ namespace Deployments.Deployer.Tests.Pulumi;
 public class RollbackTargetTests
 {
     private static UpdateRecord Update(int version, string result, string tag, string kind = "update") =>
-        new(version, kind, result, null, null, "", new Dictionary<string, string?> { [RollbackTarget.ImageTagKey] = tag }, new Dictionary<string, int>());
+        new(version, kind, result, null, null, "", new Dictionary<string, string?> { [Infra.Config.PulumiProject.Default.Key("imageTag")] = tag }, new Dictionary<string, int>());
 
     // Newest first, as stack history prints it.
     private static readonly UpdateRecord[] History =
@@ -18,20 +18,20 @@ public class RollbackTargetTests
 
     [Test]
     public void Default_is_the_newest_successful_update_with_another_image() =>
-        RollbackTarget.Choose(History, null, null).ImageTag.ShouldBe("1.1.0");
+        RollbackTarget.Choose(History, Infra.Config.PulumiProject.Default, null, null).ImageTag.ShouldBe("1.1.0");
 
     [Test]
     public void A_named_version_must_have_succeeded()
     {
-        RollbackTarget.Choose(History, 3, null).ImageTag.ShouldBe("1.2.0");
-        Should.Throw<UserInputException>(() => RollbackTarget.Choose(History, 2, null)).Message.ShouldContain("ended 'failed'");
+        RollbackTarget.Choose(History, Infra.Config.PulumiProject.Default, 3, null).ImageTag.ShouldBe("1.2.0");
+        Should.Throw<UserInputException>(() => RollbackTarget.Choose(History, Infra.Config.PulumiProject.Default, 2, null)).Message.ShouldContain("ended 'failed'");
     }
 
     [Test]
     public void Nothing_to_roll_back_to_is_said_plainly()
     {
-        Should.Throw<UserInputException>(() => RollbackTarget.Choose([Update(1, "succeeded", "1.0.0")], null, null))
+        Should.Throw<UserInputException>(() => RollbackTarget.Choose([Update(1, "succeeded", "1.0.0")], Infra.Config.PulumiProject.Default, null, null))
             .Message.ShouldContain("no earlier successful update ran an image other than 1.0.0");
-        Should.Throw<UserInputException>(() => RollbackTarget.Choose([], null, null)).Message.ShouldContain("no successful update yet");
+        Should.Throw<UserInputException>(() => RollbackTarget.Choose([], Infra.Config.PulumiProject.Default, null, null)).Message.ShouldContain("no successful update yet");
     }
 }

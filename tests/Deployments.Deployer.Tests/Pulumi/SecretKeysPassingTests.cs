@@ -24,7 +24,7 @@ public class SecretKeysPassingTests
         }
     }
 
-    private static PulumiWorkspace Workspace(IPulumiCli cli) => new(cli, TextWriter.Null, new VirtualClock(), new LockPolicy(TimeSpan.Zero, null));
+    private static PulumiWorkspace Workspace(IPulumiCli cli) => new(cli, Infra.Config.PulumiProject.Default, TextWriter.Null, new VirtualClock(), new LockPolicy(TimeSpan.Zero, null));
 
     [Test]
     public async Task Up_gets_the_secret_keys_of_the_stacks_config()

@@ -8,17 +8,20 @@ namespace Deployments.Deployer.Tests.TestSupport;
 /// </summary>
 public sealed class FakeCloud : IDisposable
 {
-    public FakeCloud()
+    /// <summary><paramref name="projectName"/>: the name in Pulumi.yaml, and so the namespace of the stack files' keys.</summary>
+    public FakeCloud(string projectName = "deployments")
     {
+        ProjectName = projectName;
         Root = Directory.CreateTempSubdirectory("deployments-e2e-").FullName;
         Project = Path.Combine(Root, "project");
         State = Path.Combine(Root, "state");
         var bin = Path.Combine(Root, "bin");
         foreach (var dir in new[] { Project, State, bin }) Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(Project, "Pulumi.yaml"),
-            $"name: deployments\nruntime:\n  name: yaml\n  options:\n    compiler: {Path.Combine(RepoRoot.Dir, "infra", "compile")}\n");
+            $"name: {projectName}\nruntime:\n  name: yaml\n  options:\n    compiler: {Path.Combine(RepoRoot.Dir, "infra", "compile")}\n");
         foreach (var stack in new[] { "staging", "production" })
-            File.Copy(Path.Combine(RepoRoot.Dir, $"Pulumi.{stack}.yaml"), Path.Combine(Project, $"Pulumi.{stack}.yaml"));
+            File.WriteAllText(Path.Combine(Project, $"Pulumi.{stack}.yaml"),
+                File.ReadAllText(Path.Combine(RepoRoot.Dir, $"Pulumi.{stack}.yaml")).Replace("  deployments:", $"  {projectName}:", StringComparison.Ordinal));
         var fake = Path.Combine(AppContext.BaseDirectory, "FakePulumi.dll");
         var script = Path.Combine(bin, "pulumi");
         File.WriteAllText(script, $"#!/bin/sh\nexec dotnet \"{fake}\" \"$@\"\n");
@@ -33,6 +36,7 @@ public sealed class FakeCloud : IDisposable
         Environment["FAKE_PULUMI_LOG"] = CallLog;
     }
 
+    public string ProjectName { get; }
     public string Root { get; }
     public string Project { get; }
     public string State { get; }
@@ -51,9 +55,9 @@ public sealed class FakeCloud : IDisposable
 
     /// <summary>The stack's state as the fake keeps it: resources by logical name, outputs, history.</summary>
     public System.Text.Json.Nodes.JsonObject StackState(string stack) =>
-        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(State, ".pulumi", "stacks", "deployments", stack + ".json")))!.AsObject();
+        System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(State, ".pulumi", "stacks", ProjectName, stack + ".json")))!.AsObject();
 
-    public string LockDirectory(string stack) => Path.Combine(State, ".pulumi", "locks", "organization", "deployments", stack);
+    public string LockDirectory(string stack) => Path.Combine(State, ".pulumi", "locks", "organization", ProjectName, stack);
 
     public DeployerRun.Result Deployer(params string[] args) => DeployerRun.Run(Environment, WithProject(args));
 

@@ -87,6 +87,38 @@ public class CompilerProcessTests
     }
 
     [Test]
+    public void The_config_is_read_in_the_namespace_of_the_project_the_host_names()
+    {
+        // Arrange: a team's project "shop" keeps its keys as shop:kind, shop:imageTag, …
+        var source = StackFixtures.FromStackFile("staging");
+        var shop = source.Values.ToDictionary(v => v.Key.StartsWith("deployments:", StringComparison.Ordinal) ? "shop:" + v.Key["deployments:".Length..] : v.Key, v => v.Value);
+        var environment = CompilerProcess.RunEnvironment("staging", JsonSerializer.Serialize(shop));
+        environment["PULUMI_PROJECT"] = "shop";
+
+        // Act
+        var result = CompilerProcess.Run(environment);
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        JsonNode.Parse(result.StdOut)!["name"]!.GetValue<string>().ShouldBe("shop");
+        TemplateAssert.FromJson(result.StdOut).HasResourceProperties("aws:ecs:Cluster", new { });
+    }
+
+    [Test]
+    public void A_project_name_pulumi_would_refuse_is_invalid_config_naming_it()
+    {
+        var environment = CompilerProcess.RunEnvironment("staging", ConfigJson(StackFixtures.FromStackFile("staging")));
+        environment["PULUMI_PROJECT"] = "shop app";
+
+        var result = CompilerProcess.Run(environment);
+
+        result.ExitCode.ShouldBe(3);
+        result.StdOut.ShouldBeEmpty();
+        result.StdErr.ShouldContain("PULUMI_PROJECT: names the project 'shop app', which is not allowed: a Pulumi project name");
+        result.StdErr.ShouldNotContain("   at ");
+    }
+
+    [Test]
     public void Malformed_pulumi_config_is_a_clear_error()
     {
         var result = CompilerProcess.Run(CompilerProcess.RunEnvironment("staging", "{not json"));

@@ -72,7 +72,7 @@ public class ConfigFuzzTests
                 File.WriteAllText(file, text);
                 var source = new ConfigSource();
 
-                StackFileLoader.LoadInto(source, file, StackCompiler.DefaultProject);
+                StackFileLoader.LoadInto(source, file, PulumiProject.DefaultName);
 
                 ShouldCompileOrExplain("staging", source, $"case {i}");
             }

@@ -1,3 +1,4 @@
+using Deployments.Infra.Config;
 using Deployments.Infra.Stacks;
 using Deployments.Infra.Tests.TestSupport;
 
@@ -74,7 +75,7 @@ public class ProductionPostureTests
     [Test]
     public void The_discovery_template_declares_the_random_plugin_every_protected_stack_needs()
     {
-        var discovery = TemplateAssert.FromJson(Infra.Template.TemplateSerializer.ToJson(DiscoveryStack.Build(StackCompiler.DefaultProject)));
+        var discovery = TemplateAssert.FromJson(Infra.Template.TemplateSerializer.ToJson(DiscoveryStack.Build(PulumiProject.DefaultName)));
 
         TemplateAssert.Matches(discovery.Resource("random-provider"), new { type = "pulumi:providers:random", options = new { version = ProviderVersions.Random } }, "random provider");
     }

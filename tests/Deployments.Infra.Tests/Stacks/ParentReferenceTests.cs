@@ -32,9 +32,9 @@ public class ParentReferenceTests
     [TestCase("")]
     public void A_malformed_parent_is_invalid_config_naming_the_key(string parent)
     {
-        var source = Preview(StackCompiler.DefaultProject, $"parentStack={parent}");
+        var source = Preview(PulumiProject.DefaultName, $"parentStack={parent}");
 
-        var error = Should.Throw<ConfigException>(() => StackCompiler.Compile(source, "preview-x", StackCompiler.DefaultProject, "acme"));
+        var error = Should.Throw<ConfigException>(() => StackCompiler.Compile(source, "preview-x", PulumiProject.DefaultName, "acme"));
 
         error.Message.ShouldContain("parentStack");
     }

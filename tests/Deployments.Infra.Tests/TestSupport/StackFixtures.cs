@@ -26,7 +26,7 @@ public static class StackFixtures
     public static ConfigSource FromStackFile(string stack, params string[] overrides)
     {
         var source = new ConfigSource();
-        StackFileLoader.LoadInto(source, RepoRoot.File($"Pulumi.{stack}.yaml"), StackCompiler.DefaultProject);
+        StackFileLoader.LoadInto(source, RepoRoot.File($"Pulumi.{stack}.yaml"), PulumiProject.DefaultName);
         Apply(source, overrides);
         return source;
     }
@@ -43,8 +43,8 @@ public static class StackFixtures
     {
         foreach (var assignment in assignments)
         {
-            if (assignment.StartsWith('!')) source.Remove(ConfigKeys.Qualify(assignment[1..], StackCompiler.DefaultProject));
-            else source.ApplyOverrides([assignment], StackCompiler.DefaultProject);
+            if (assignment.StartsWith('!')) source.Remove(ConfigKeys.Qualify(assignment[1..], PulumiProject.DefaultName));
+            else source.ApplyOverrides([assignment], PulumiProject.DefaultName);
         }
     }
 
