@@ -283,9 +283,9 @@ public class InitCommandTests
     [Test]
     public void Plan_works_right_after_init_offline()
     {
-        // The deployer works on a project named 'deployments' until project names are free (another change); so does this app.
+        // Arrange: the project is named after the app, so its config keys are shop:…
         using var repository = new AppRepository();
-        Init(repository, "--app", "deployments").ExitCode.ShouldBe(0);
+        Init(repository).ExitCode.ShouldBe(0);
 
         // Act
         var plan = DeployerRun.Run(["plan", "--branch", "feature/x", "--project-dir", repository.Dir, "--json"]);
@@ -294,6 +294,8 @@ public class InitCommandTests
         plan.ExitCode.ShouldBe(0, plan.StdErr);
         var report = System.Text.Json.Nodes.JsonNode.Parse(plan.StdOut)!;
         report["url"]!.GetValue<string>().ShouldStartWith("https://feature-x-");
-        report["url"]!.GetValue<string>().ShouldEndWith(".preview.deployments.example.com");
+        report["url"]!.GetValue<string>().ShouldEndWith(".preview.shop.example.com");
+        report["names"]!["service"]!.GetValue<string>().ShouldStartWith("shop-pv-feature-x-");
+        DeployerRun.Run(["plan", "--stack", "production", "--project-dir", repository.Dir]).ExitCode.ShouldBe(0);
     }
 }
