@@ -42,7 +42,9 @@ public sealed class InitCommand : Command
                 GitHubRepository = result.GetValue(_gitHubRepository), StateBucket = result.GetValue(_stateBucket),
                 Compiler = result.GetValue(_compiler), ActionRepository = result.GetValue(_actionRepository), Force = result.GetValue(_force),
             }, Environment.CurrentDirectory);
-            var files = Scaffold.Files(settings, ToolIdentity.Running, out var actionPinned);
+            var manifest = Path.Combine(settings.Directory, Scaffold.ToolManifestPath);
+            var existingManifest = File.Exists(manifest) && new FileInfo(manifest).Length <= 1024 * 1024 ? File.ReadAllText(manifest) : null;
+            var files = Scaffold.Files(settings, ToolIdentity.Running, existingManifest, out var actionPinned);
             var written = ScaffoldWriter.Write(settings.Directory, files, settings.Force);
             foreach (var (file, outcome) in written) context.Out.WriteLine($"{outcome.ToString().ToLowerInvariant(),-11} {file.Path}");
             InitNotes.Write(context.Error, settings, actionPinned);

@@ -13,7 +13,8 @@ public static class Scaffold
 
     public static IReadOnlyList<string> Workflows { get; } = ["deploy", "migrate", "preview", "rollback", "sweep"];
 
-    public static IReadOnlyList<ScaffoldFile> Files(InitSettings settings, ToolIdentity tool, out bool actionPinned)
+    /// <summary><paramref name="existingManifest"/>: the repository's tool manifest, when it has one: our entry is added to it.</summary>
+    public static IReadOnlyList<ScaffoldFile> Files(InitSettings settings, ToolIdentity tool, string? existingManifest, out bool actionPinned)
     {
         var values = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -45,7 +46,9 @@ public static class Scaffold
             new("Pulumi.yaml", TemplateText.Render(ScaffoldTemplates.Read("Pulumi.yaml"), values)),
             new("Pulumi.staging.yaml", TemplateText.Render(ScaffoldTemplates.Read("Pulumi.staging.yaml"), values)),
             new("Pulumi.production.yaml", TemplateText.Render(ScaffoldTemplates.Read("Pulumi.production.yaml"), values)),
-            new(ToolManifestPath, TemplateText.Render(ScaffoldTemplates.Read("dotnet-tools.json"), values)),
+            existingManifest is not null && ToolManifest.Pin(existingManifest, tool.Version, out var onlyAdds) is { } pinned
+                ? new(ToolManifestPath, pinned, onlyAdds)
+                : new(ToolManifestPath, TemplateText.Render(ScaffoldTemplates.Read("dotnet-tools.json"), values)),
             .. Workflows.Select(w => new ScaffoldFile($".github/workflows/{w}.yml", TemplateText.Render(ScaffoldTemplates.Read($"{w}.yml"), values))),
         ];
     }

@@ -5,15 +5,15 @@ namespace Deployments.Deployer.Init;
 /// <summary>
 /// Writes the scaffold into the repository, all or nothing: every file is compared first; a file that exists with
 /// other content stops the run before anything is written, unless <c>force</c>. Identical files are left untouched
-/// ("unchanged"), so a second run changes nothing.
+/// ("unchanged"), so a second run changes nothing; a file that only gains our part (<see cref="ScaffoldFile.OnlyAdds"/>) is "updated".
 /// </summary>
 public static class ScaffoldWriter
 {
-    public enum Outcome { Created, Unchanged, Overwritten }
+    public enum Outcome { Created, Unchanged, Updated, Overwritten }
 
     public static IReadOnlyList<(ScaffoldFile File, Outcome Outcome)> Write(string directory, IReadOnlyList<ScaffoldFile> files, bool force)
     {
-        var planned = files.Select(f => (File: f, Outcome: Compare(directory, f.Path, f.Content))).ToList();
+        var planned = files.Select(f => (File: f, Outcome: Compare(directory, f))).ToList();
         var conflicts = planned.Where(p => p.Outcome == Outcome.Overwritten).Select(p => p.File.Path).ToList();
         if (conflicts.Count > 0 && !force)
             throw new UserInputException($"nothing was written: {string.Join(", ", conflicts)} already exist{(conflicts.Count == 1 ? "s" : "")} with other content; "
@@ -27,8 +27,9 @@ public static class ScaffoldWriter
         return planned;
     }
 
-    private static Outcome Compare(string directory, string relative, string content)
+    private static Outcome Compare(string directory, ScaffoldFile file)
     {
+        var relative = file.Path;
         var path = Path.Combine(directory, relative);
         if (Directory.Exists(path)) throw new UserInputException($"nothing was written: {relative} is a directory, where init writes a file");
         // A file where init needs a directory (.github, .config) would fail the write half-way: refuse it now.
@@ -37,6 +38,7 @@ public static class ScaffoldWriter
                 throw new UserInputException($"nothing was written: {parent} is a file, where init writes the directory of {relative}");
         if (!File.Exists(path)) return Outcome.Created;
         // A file far larger than anything init writes is different without reading it.
-        return new FileInfo(path).Length <= 1024 * 1024 && File.ReadAllText(path) == content ? Outcome.Unchanged : Outcome.Overwritten;
+        return new FileInfo(path).Length <= 1024 * 1024 && File.ReadAllText(path) == file.Content ? Outcome.Unchanged
+            : file.OnlyAdds ? Outcome.Updated : Outcome.Overwritten;
     }
 }

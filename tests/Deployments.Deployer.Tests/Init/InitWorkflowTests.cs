@@ -35,7 +35,7 @@ public class InitWorkflowTests
         // Arrange: the same templates, filled as a build without Source Link would fill them.
         using var repository = new AppRepository();
         var settings = Deployments.Deployer.Init.InitValidator.Validate(new InitFlags { Directory = repository.Dir }, repository.Dir);
-        var files = Scaffold.Files(settings, new ToolIdentity("0.2.0", null), out var pinned);
+        var files = Scaffold.Files(settings, new ToolIdentity("0.2.0", null), null, out var pinned);
         ScaffoldWriter.Write(repository.Dir, files, force: false);
 
         // Assert
