@@ -31,6 +31,7 @@ public class PatternAnchorTests
         ["DatabaseUser"] = "app",
         ["DbInstanceClass"] = "db.t4g.micro",
         ["BucketName"] = "shop-alb-logs",
+        ["ProjectName"] = "shop",
     };
 
     private static IEnumerable<MethodInfo> Patterns() => typeof(ConfigPatterns).GetMethods(BindingFlags.Public | BindingFlags.Static)
