@@ -11,6 +11,7 @@ public static class ActionPins
     public const string ConfigureAwsCredentials = "aws-actions/configure-aws-credentials@e6de054238d6b7531b4efff3b6587d9aade6a06c # v6.2.3";
     public const string SetupBuildx = "docker/setup-buildx-action@37fe631027851001ddb9b187196cc803df7f5f0e # v4.3.0";
     public const string DockerLogin = "docker/login-action@4907a6ddec9925e35a0a9e82d7399ccc52663121 # v4.1.0";
+    public const string SetupDotnet = "actions/setup-dotnet@a98b56852c35b8e3190ac28c8c2271da59106c68 # v6.0.0";
     public const string BuildPush = "docker/build-push-action@53b7df96c91f9c12dcc8a07bcb9ccacbed38856a # v7.3.0";
 
     /// <summary>Where our own action lives; <c>--action-repository</c> overrides it (a fork, a GitHub Enterprise mirror).</summary>

@@ -39,6 +39,8 @@ public static class Scaffold
             ["dockerLogin"] = ActionPins.DockerLogin,
             ["setupBuildx"] = ActionPins.SetupBuildx,
             ["buildPush"] = ActionPins.BuildPush,
+            ["setupDotnet"] = ActionPins.SetupDotnet,
+            ["localTools"] = settings.Compiler == CompilerMode.Local ? "" : null,
             ["action"] = ActionPins.Action(settings.ActionRepository, tool, out actionPinned),
         };
         return

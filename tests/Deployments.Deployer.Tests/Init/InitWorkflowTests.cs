@@ -30,6 +30,23 @@ public class InitWorkflowTests
     }
 
     [Test]
+    public void With_the_local_compiler_every_workflow_restores_the_manifest_s_tools_and_passes_actionlint()
+    {
+        using var global = Initialised();
+        using var local = Initialised("--compiler", "local");
+
+        // Assert: Pulumi.yaml runs `dotnet tool run deployments`, which needs the manifest's tools restored first.
+        foreach (var workflow in Scaffold.Workflows)
+        {
+            global.Read($".github/workflows/{workflow}.yml").ShouldNotContain("dotnet tool restore");
+            var text = local.Read($".github/workflows/{workflow}.yml");
+            text.ShouldContain($"      - uses: {ActionPins.SetupDotnet}\n        with:\n          dotnet-version: 10.0.x\n      - run: dotnet tool restore\n");
+            text.IndexOf("dotnet tool restore", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("uses: " + ActionPins.DefaultActionRepository, StringComparison.Ordinal));
+        }
+        ActionLint.Lint(WorkflowFiles(local)).ShouldBeEmpty();
+    }
+
+    [Test]
     public void The_workflows_of_a_tool_without_a_known_commit_pass_actionlint_too()
     {
         // Arrange: the same templates, filled as a build without Source Link would fill them.
