@@ -20,6 +20,7 @@ public static class DeployerApp
     public static RootCommand Build(CommandContext context) => new(
         $"Deployments: previews per branch and environments on ECS Fargate, driven through Pulumi. The Pulumi YAML compiler is '{ToolCommandName} {CompileCommandName}' (see '{ToolCommandName} {CompileCommandName} --help').")
     {
+        new InitCommand(context),
         new PlanCommand(context),
         new PreviewCommand(context),
         new EnvCommand(context),

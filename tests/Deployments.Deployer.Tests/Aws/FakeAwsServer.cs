@@ -52,8 +52,14 @@ public sealed class FakeAwsServer : IDisposable
             try { context = await _listener.GetContextAsync(); }
             catch (Exception) when (_stop.IsCancellationRequested) { return; }
             catch (HttpListenerException) { return; }
-            try { Handle(context); }
-            catch (Exception e) { Respond(context, 500, "ServerException", e.Message); }
+            // Each request on its own task: a request the client abandoned half-sent (an interrupted run) must not
+            // block the accept loop, and with it the StopTask the interrupted deployer sends next. State changes are
+            // under _gate, and the deployer's own calls are sequential, so the recorded order is unchanged.
+            _ = System.Threading.Tasks.Task.Run(() =>
+            {
+                try { Handle(context); }
+                catch (Exception e) { try { Respond(context, 500, "ServerException", e.Message); } catch (Exception) { /* the client is gone */ } }
+            });
         }
     }
 
