@@ -12,7 +12,8 @@ namespace FakePulumi;
 /// </summary>
 public static partial class CompilerHost
 {
-    [GeneratedRegex(@"compiler:\s*(?<command>.+)$", RegexOptions.Multiline)]
+    // A key at the start of its line (after indentation): a comment mentioning "compiler:" is not the option.
+    [GeneratedRegex(@"^[ \t]*compiler:[ \t]*(?<command>.+)$", RegexOptions.Multiline)]
     private static partial Regex Compiler();
 
     [GeneratedRegex(@"^name:\s*(?<name>\S+)", RegexOptions.Multiline)]

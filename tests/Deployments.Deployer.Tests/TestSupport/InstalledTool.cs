@@ -29,8 +29,11 @@ public sealed partial class InstalledTool
         Fallback = Path.Combine(Root, "tool-any");
         Version = VersionProperty().Match(File.ReadAllText(RepoRoot.File("Directory.Build.props"))).Groups["v"].Value;
         CopyTrackedSources(Sources);
+        // The copy has no .git: the commit is passed as a release build from a checkout would have it (Source Link puts
+        // it in the informational version, from which `init` pins our action).
+        Commit = Run("git", ["rev-parse", "HEAD"], RepoRoot.Dir).StdOut.Trim();
         foreach (var rid in new string?[] { null, NativeRid, "any" })
-            Dotnet(Sources, ["pack", "deployer", "-c", "Release", "-o", Feed, "-nologo", .. rid is null ? Array.Empty<string>() : ["-r", rid]]);
+            Dotnet(Sources, ["pack", "deployer", "-c", "Release", "-o", Feed, "-nologo", $"-p:SourceRevisionId={Commit}", .. rid is null ? Array.Empty<string>() : ["-r", rid]]);
         var config = Path.Combine(Root, "nuget.config");
         File.WriteAllText(config, $"""
             <?xml version="1.0" encoding="utf-8"?>
@@ -57,6 +60,8 @@ public sealed partial class InstalledTool
     public string Native { get; }
     public string Fallback { get; }
     public string Version { get; }
+    /// <summary>The commit of this checkout, which the packed tool is told it was built from.</summary>
+    public string Commit { get; }
 
     public string Command => Path.Combine(Native, "deployments");
     public string FallbackCommand => Path.Combine(Fallback, "deployments");
@@ -66,11 +71,13 @@ public sealed partial class InstalledTool
     /// <summary>Runs a program with the given variables added to (or, when null, removed from) this process's environment.</summary>
     public static Result Run(string program, IEnumerable<string> args, string directory, IReadOnlyDictionary<string, string?>? environment = null, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardOutput = true, RedirectStandardError = true };
+        // No terminal: stdin is an empty pipe, as in CI.
+        var start = new ProcessStartInfo(program) { WorkingDirectory = directory, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         foreach (var (name, value) in environment ?? new Dictionary<string, string?>())
             if (value is null) start.Environment.Remove(name); else start.Environment[name] = value;
         using var process = Process.Start(start)!;
+        process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout ?? TimeSpan.FromMinutes(2)))
