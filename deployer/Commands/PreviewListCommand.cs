@@ -10,15 +10,18 @@ public sealed class PreviewListCommand : Command
 {
     private readonly Option<bool> _json = CommonOptions.Json();
     private readonly PulumiOptions _pulumi = new();
+    private readonly ParallelOption _parallel = new(PreviewCatalog.DefaultParallel, "previews' history to read");
 
     public PreviewListCommand(CommandContext context) : base("list", "List the preview stacks")
     {
         Options.Add(_json);
+        Options.Add(_parallel.Option);
         _pulumi.AddTo(this);
         SetAction(async (result, ct) =>
         {
+            var parallel = _parallel.Read(result);
             var (workspace, _) = _pulumi.Open(result, context, readOnly: true);
-            var previews = await new PreviewCatalog(workspace).ListAsync(ct);
+            var previews = await new PreviewCatalog(workspace, parallel).ListAsync(ct);
             if (result.GetValue(_json))
             {
                 context.Out.WriteLine(new JsonArray(previews.Select(p => (JsonNode?)new JsonObject

@@ -4,41 +4,46 @@ using Deployments.Infra.Naming;
 namespace Deployments.Deployer.Previews;
 
 /// <summary>
-/// The previews in the backend: <c>stack ls</c> once, then each preview's newest history entry (one call each), whose
-/// config holds its branch, image and host. Never-updated stacks are listed with what is known.
+/// The previews in the backend: <c>stack ls</c> once, then each preview's newest history entry, whose config holds its
+/// branch, image, host and owner. Never-updated stacks are listed with what is known.
+/// <para>Why one history call per preview, run <see cref="DefaultParallel"/> at a time: <c>stack ls --json</c> gives
+/// only name, current, lastUpdate, updateInProgress, resourceCount and url (<c>stackSummaryJSON</c> in
+/// https://github.com/pulumi/pulumi/blob/master/pkg/cmd/pulumi/stack/stack_ls.go), no config and no tags, and
+/// <c>stack history</c> takes one stack (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_history/); no
+/// command of the CLI returns many stacks' config at once, so O(1) calls would mean reading the backend's files behind
+/// the CLI's back (and not working on Pulumi Cloud). Bounded parallel calls work on every backend.</para>
 /// </summary>
-public sealed class PreviewCatalog(PulumiWorkspace pulumi)
+public sealed class PreviewCatalog(PulumiWorkspace pulumi, int parallel = PreviewCatalog.DefaultParallel)
 {
+    /// <summary>History reads at once: each is one short <c>pulumi</c> process; 8 keeps a 2-core runner busy without
+    /// flooding a backend (an S3 bucket or Pulumi Cloud's API) with hundreds of requests at once.</summary>
+    public const int DefaultParallel = 8;
+
     public async Task<IReadOnlyList<StackSummary>> StacksAsync(CancellationToken ct) =>
         (await pulumi.ListStacksAsync(ct)).Where(s => PreviewNames.IsPreviewStack(StackNames.Short(s.Name)))
             .OrderBy(s => StackNames.Short(s.Name), StringComparer.Ordinal).ToList();
 
-    /// <summary>The fork previews recorded as <paramref name="pullRequest"/>'s (one history call per preview): how a
-    /// deleted fork's close finds what its pull request created.</summary>
+    /// <summary>The fork previews recorded as <paramref name="pullRequest"/>'s: how a deleted fork's close finds what
+    /// its pull request created.</summary>
     public async Task<IReadOnlyList<(string Stack, string HeadRepository)>> ForkPreviewsOfAsync(int pullRequest, CancellationToken ct)
     {
-        var owned = new List<(string, string)>();
-        foreach (var summary in await StacksAsync(ct))
+        var records = await BoundedParallel.MapAsync(await StacksAsync(ct), parallel, async (summary, _, token) =>
         {
             var stack = StackNames.Short(summary.Name);
-            var record = await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
-            if (PreviewOwnership.RecordedOwner(record, pulumi.Project) == pullRequest && PreviewOwnership.RecordedHeadRepository(record, pulumi.Project) is { } fork)
-                owned.Add((stack, fork));
-        }
-        return owned;
+            return (Stack: stack, Record: await PreviewOwnership.ReadRecordAsync(pulumi, stack, token));
+        }, ct);
+        return records.Where(r => PreviewOwnership.RecordedOwner(r.Record, pulumi.Project) == pullRequest)
+            .Select(r => (r.Stack, Fork: PreviewOwnership.RecordedHeadRepository(r.Record, pulumi.Project)))
+            .Where(r => r.Fork is not null).Select(r => (r.Stack, r.Fork!)).ToList();
     }
 
-    public async Task<IReadOnlyList<PreviewInfo>> ListAsync(CancellationToken ct)
-    {
-        var previews = new List<PreviewInfo>();
-        foreach (var summary in await StacksAsync(ct))
+    public async Task<IReadOnlyList<PreviewInfo>> ListAsync(CancellationToken ct) =>
+        await BoundedParallel.MapAsync(await StacksAsync(ct), parallel, async (summary, _, token) =>
         {
             var stack = StackNames.Short(summary.Name);
-            var last = (await pulumi.HistoryAsync(stack, 1, ct)).FirstOrDefault();
+            var last = (await pulumi.HistoryAsync(stack, 1, token)).FirstOrDefault();
             string? Config(string key) => last?.Config.GetValueOrDefault(pulumi.Project.Key(key));
-            previews.Add(new PreviewInfo(stack, Config("branch"), Config("host") is string host ? $"https://{host}" : null,
-                Config("imageTag"), last?.EndTime ?? summary.LastUpdate, last?.Result));
-        }
-        return previews;
-    }
+            return new PreviewInfo(stack, Config("branch"), Config("host") is string host ? $"https://{host}" : null,
+                Config("imageTag"), last?.EndTime ?? summary.LastUpdate, last?.Result);
+        }, ct);
 }

@@ -29,8 +29,18 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     /// </summary>
     public const string SecretKeysVariable = "PULUMI_CONFIG_SECRET_KEYS";
 
-    private readonly Dictionary<string, string[]> _secretKeys = new(StringComparer.Ordinal);
-    private bool _cliChecked;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _secretKeys = new(StringComparer.Ordinal);
+
+    /// <summary>The one <c>pulumi version</c> check of the run, shared by <see cref="WithLog"/>'s copies and by
+    /// operations running at once (<c>preview list</c>, <c>preview prune</c>): the first caller starts it, the others await it.</summary>
+    private System.Runtime.CompilerServices.StrongBox<Task?> _cliCheck = new();
+
+    /// <summary>
+    /// The same workspace (CLI, stats, lock policy, version check) writing its progress to <paramref name="writer"/>
+    /// instead, without the live view: an operation running beside others keeps its lines to itself, to be printed as
+    /// one block (<c>preview prune --parallel</c>).
+    /// </summary>
+    public PulumiWorkspace WithLog(TextWriter writer) => new(cli, project, writer, clock, lockPolicy, stats) { _cliCheck = _cliCheck };
 
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse(await RunAsync(PulumiArgs.StackList(), null, ct), DeployerJsonContext.Default.ListStackSummaryModel).Select(PulumiJson.ToDomain).ToList();
@@ -182,17 +192,20 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     private async Task<CommandResult> RunRawAsync(IReadOnlyList<string> args, CancellationToken ct, IReadOnlyDictionary<string, string?>? environment = null)
     {
         // Once per run, before the first real call: a missing or too old CLI is its own error, never "deployment failed".
-        if (!_cliChecked)
-        {
-            var version = await cli.RunAsync(PulumiArgs.Version(), ct);
-            stats?.Record(version.Duration);
-            if (ct.IsCancellationRequested) throw new CancelledException("interrupted during 'pulumi version'");
-            PulumiVersion.Require(version);
-            _cliChecked = true;
-        }
+        Task check;
+        lock (_cliCheck) check = _cliCheck.Value ??= CheckCliAsync(ct);
+        await check;
         var result = environment is { Count: > 0 } ? await cli.RunAsync(args, environment, ct) : await cli.RunAsync(args, ct);
         stats?.Record(result.Duration);
         return result;
+    }
+
+    private async Task CheckCliAsync(CancellationToken ct)
+    {
+        var version = await cli.RunAsync(PulumiArgs.Version(), ct);
+        stats?.Record(version.Duration);
+        if (ct.IsCancellationRequested) throw new CancelledException("interrupted during 'pulumi version'");
+        PulumiVersion.Require(version);
     }
 
     private static string Minutes(TimeSpan span) => span.TotalMinutes >= 1
