@@ -7,13 +7,15 @@ namespace FakePulumi;
 /// <c>up</c> and <c>destroy</c> (and <c>preview</c>, which saves nothing): diff the compiled template against the stack's last state by logical name
 /// (create/update/replace/same/delete), write engine events, keep outputs and history. Knobs for tests:
 /// FAKE_PULUMI_HISTORY_VERSIONS=1 (history versions as Pulumi Cloud numbers them; else 0, as DIY backends print),
-/// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails).
+/// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails; with
+/// FAKE_PULUMI_FAIL_STACKS, a comma-separated list, only in those stacks).
 /// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse.
 /// </summary>
 public sealed partial class Engine(Backend backend, string directory, string project, CancellationToken interrupted)
 {
     private static readonly int StepMs = int.TryParse(Environment.GetEnvironmentVariable("FAKE_PULUMI_STEP_MS"), out var ms) ? ms : 0;
     private static readonly string? FailOn = Environment.GetEnvironmentVariable("FAKE_PULUMI_FAIL_ON");
+    private static readonly string[]? FailStacks = Environment.GetEnvironmentVariable("FAKE_PULUMI_FAIL_STACKS")?.Split(',');
 
     [GeneratedRegex(@"\$\{(?<ref>[^}]+)\}")]
     private static partial Regex Reference();
@@ -64,7 +66,7 @@ public sealed partial class Engine(Backend backend, string directory, string pro
             if (op == "same") { changes["same"] = changes.GetValueOrDefault("same") + 1; continue; }
             events.Step("resourcePreEvent", op, type, name);
             if (StepMs > 0) Thread.Sleep(StepMs);
-            var error = name == FailOn ? $"creating {type} ({name}): operation error: injected failure"
+            var error = name == FailOn && (FailStacks is null || FailStacks.Contains(stack)) ? $"creating {type} ({name}): operation error: injected failure"
                 : type == "aws:lb:ListenerRule" && node is not null ? PriorityConflict(stack, node) : null;
             if (error is not null)
             {

@@ -11,6 +11,7 @@ try
 {
     var cli = CliArgs.Parse(args);
     Log(args);
+    using var span = Span.Start(cli);
     return Commands.Run(cli, Environment.CurrentDirectory, interrupted.Token);
 }
 catch (FakeError e)

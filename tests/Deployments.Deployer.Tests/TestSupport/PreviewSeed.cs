@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace Deployments.Deployer.Tests.TestSupport;
+
+/// <summary>
+/// Writes preview stacks straight into the fake backend's state files (the shape tests/FakePulumi/Backend.cs keeps),
+/// as if each had been deployed once: many previews in milliseconds instead of a deploy each. Only the CLI's state is
+/// made up; everything the deployer then does goes through the fake <c>pulumi</c>.
+/// </summary>
+public static class PreviewSeed
+{
+    /// <summary>Stack <c>preview-&lt;name&gt;</c>, last updated at <paramref name="updated"/> (null: created, never
+    /// updated), its newest history entry holding the config a deploy records, and <paramref name="resources"/> resources.</summary>
+    public static string Write(FakeCloud cloud, string name, DateTimeOffset? updated, int resources = 3)
+    {
+        var stack = $"preview-{name}";
+        var state = new JsonObject { ["resources"] = new JsonObject(), ["outputs"] = new JsonObject(), ["history"] = new JsonArray() };
+        if (updated is { } time)
+        {
+            string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            JsonObject Value(string v) => new() { ["value"] = v, ["secret"] = false };
+            var p = cloud.ProjectName;
+            state["resources"] = new JsonObject(Enumerable.Range(0, resources).Select(i =>
+                KeyValuePair.Create($"resource{i}", (JsonNode?)new JsonObject { ["type"] = "aws:cloudwatch:LogGroup", ["properties"] = new JsonObject() })));
+            state["history"] = new JsonArray(new JsonObject
+            {
+                ["version"] = 0, ["kind"] = "update", ["startTime"] = Stamp(time.AddSeconds(-30)), ["message"] = "", ["environment"] = new JsonObject(),
+                ["config"] = new JsonObject
+                {
+                    [$"{p}:branch"] = Value(name), [$"{p}:host"] = Value($"{name}.preview.example.com"), [$"{p}:imageTag"] = Value($"tag-{name}"),
+                    [$"{p}:kind"] = Value("preview"),
+                },
+                ["result"] = "succeeded", ["endTime"] = Stamp(time), ["resourceChanges"] = new JsonObject { ["create"] = resources },
+            });
+            state["lastUpdate"] = Stamp(time);
+        }
+        var dir = Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, stack + ".json"), state.ToJsonString());
+        return stack;
+    }
+
+    /// <summary>A foreign lock on <paramref name="stack"/>, as a crashed or running <c>pulumi</c> leaves it
+    /// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).</summary>
+    public static void Lock(FakeCloud cloud, string stack, DateTimeOffset since)
+    {
+        Directory.CreateDirectory(cloud.LockDirectory(stack));
+        File.WriteAllText(Path.Combine(cloud.LockDirectory(stack), Guid.NewGuid() + ".json"), new JsonObject
+        {
+            ["pid"] = 4242, ["username"] = "ci", ["hostname"] = "runner",
+            ["timestamp"] = since.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        }.ToJsonString());
+    }
+
+    /// <summary>The most invocations recorded in FAKE_PULUMI_SPANS's file that ran at the same time.</summary>
+    public static int MaxConcurrent(string spansFile)
+    {
+        var events = File.ReadAllLines(spansFile).Select(l => l.Split(' ')).Select(f => (Ticks: long.Parse(f[1], CultureInfo.InvariantCulture), Delta: f[0] == "start" ? 1 : -1))
+            .OrderBy(e => e.Ticks).ThenBy(e => e.Delta);
+        int running = 0, max = 0;
+        foreach (var (_, delta) in events) max = Math.Max(max, running += delta);
+        return max;
+    }
+}
