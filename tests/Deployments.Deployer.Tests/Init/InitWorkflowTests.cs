@@ -22,6 +22,14 @@ public class InitWorkflowTests
         Scaffold.Workflows.Select(w => Path.Combine(repository.Dir, ".github", "workflows", $"{w}.yml")).ToArray();
 
     [Test]
+    public void The_generated_sweep_clears_locks_older_than_any_job_can_run()
+    {
+        using var repository = Initialised();
+
+        SweepLockCheck.Verify(Path.Combine(repository.Dir, ".github", "workflows"));
+    }
+
+    [Test]
     public void The_generated_workflows_pass_actionlint()
     {
         using var repository = Initialised();

@@ -18,6 +18,9 @@ public class WorkflowTests
     }
 
     [Test]
+    public void The_sweep_clears_locks_older_than_any_job_can_run() => SweepLockCheck.Verify(Path.Combine(RepoRoot.Dir, ".github", "workflows"));
+
+    [Test]
     public void Actionlint_catches_a_broken_workflow()
     {
         var broken = Path.Combine(Path.GetTempPath(), $"broken-{Guid.NewGuid():N}.yml");
