@@ -24,7 +24,7 @@ static void Log(string[] args)
 {
     // Every invocation, one line, for tests that count calls.
     if (Environment.GetEnvironmentVariable("FAKE_PULUMI_LOG") is { Length: > 0 } log)
-        File.AppendAllText(log, string.Join(' ', args) + "\n");
+        Span.Append(log, string.Join(' ', args));
 }
 
 namespace FakePulumi

@@ -2,7 +2,7 @@ namespace FakePulumi;
 
 /// <summary>
 /// With FAKE_PULUMI_SPANS=FILE, each invocation appends <c>start &lt;ticks&gt; &lt;pid&gt; &lt;words&gt;</c> when it begins and
-/// <c>end &lt;ticks&gt; &lt;pid&gt;</c> when it ends (UTC ticks, one line each, appended atomically), so a test can count how many
+/// <c>end &lt;ticks&gt; &lt;pid&gt;</c> when it ends (UTC ticks, one line each, each appended whole), so a test can count how many
 /// ran at once. <c>version</c> is left out: it is the driver's check, not work on a stack.
 /// </summary>
 public sealed class Span : IDisposable
@@ -24,11 +24,20 @@ public sealed class Span : IDisposable
         if (_file is not null) Append(_file, $"end {DateTime.UtcNow.Ticks} {Environment.ProcessId}");
     }
 
-    // One write per line with O_APPEND: lines of processes writing at once never mix.
-    private static void Append(string file, string line)
+    /// <summary>Appends one line, holding the file exclusively meanwhile (.NET takes an advisory lock for
+    /// <see cref="FileShare.None"/>): with many fakes running at once, a plain append can lose lines.</summary>
+    public static void Append(string file, string line)
     {
-        using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete);
         var bytes = System.Text.Encoding.UTF8.GetBytes(line + "\n");
-        stream.Write(bytes, 0, bytes.Length);
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var stream = new FileStream(file, FileMode.Append, FileAccess.Write, FileShare.None);
+                stream.Write(bytes, 0, bytes.Length);
+                return;
+            }
+            catch (IOException) when (attempt < 2000) { Thread.Sleep(1); }
+        }
     }
 }

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""`preview list`, `preview prune` and one new `preview deploy` with many previews, today's code beside a base commit's.
+
+For N = 10, 100, 500 previews (N - 10 stale, 10 fresh) seeded straight into the fake pulumi's file backend (the state
+files tests/FakePulumi/Backend.cs keeps, as tests/Deployments.Deployer.Tests/TestSupport/PreviewSeed.cs writes them:
+500 deploys would take an hour), each deployer runs, against the same fake pulumi (this tree's) and the same seeded
+state: `preview list` (text; its output and `--json`'s must be identical between the two), one new `preview deploy`,
+and `preview prune --max-age 7d` (destroys all but the 10 fresh ones). Reported: wall time and pulumi invocations
+(DEPLOYMENTS_TIMINGS=1). Targets (issue 9): list at 500 within 4x of list at 10; prune at least 4x faster than one
+at a time (the base commit destroys one at a time).
+
+Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-ms MS]
+  REV: the commit to compare with (default 8a2a02c, the last commit before bounded parallel list and prune)
+"""
+import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
+
+import fakeworld
+
+ROOT = fakeworld.ROOT
+OLD = "2026-01-05T10:00:00.000Z"
+
+
+def build_deployer(source, out):
+    subprocess.run(["dotnet", "build", os.path.join(source, "deployer", "Deployments.Deployer.csproj"), "-c", "Release", "-o", out, "-nologo", "-v", "q"],
+                   check=True, capture_output=True)
+    return ["dotnet", os.path.join(out, "deployments.dll")]
+
+
+NOW = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
+
+
+def seed(state, count):
+    """N previews: all but the last 10 updated long ago, every fifth never updated (as PreviewSeed writes them)."""
+    stacks = os.path.join(state, ".pulumi", "stacks", "deployments")
+    os.makedirs(stacks, exist_ok=True)
+    for i in range(count):
+        name = f"b{i:04d}"
+        fresh = i >= count - 10
+        stamp = NOW if fresh else OLD
+        value = lambda v: {"value": v, "secret": False}
+        never = i % 5 == 4 and not fresh
+        state_json = {"resources": {}, "outputs": {}, "history": []} if never else {
+            "resources": {f"resource{r}": {"type": "aws:cloudwatch:LogGroup", "properties": {}} for r in range(3)},
+            "outputs": {},
+            "history": [{"version": 0, "kind": "update", "startTime": stamp, "message": "", "environment": {},
+                         "config": {"deployments:branch": value(name), "deployments:host": value(f"{name}.preview.example.com"),
+                                    "deployments:imageTag": value(f"tag-{name}"), "deployments:kind": value("preview")},
+                         "result": "succeeded", "endTime": stamp, "resourceChanges": {"create": 3}}],
+            "lastUpdate": stamp,
+        }
+        with open(os.path.join(stacks, f"preview-{name}.json"), "w") as f:
+            json.dump(state_json, f)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--base", default="8a2a02c")
+    parser.add_argument("--sizes", default="10,100,500")
+    parser.add_argument("--step-ms", default="0", help="FAKE_PULUMI_STEP_MS: time per deleted resource, a stand-in for AWS's")
+    options = parser.parse_args()
+    sizes = [int(s) for s in options.sizes.split(",")]
+    with tempfile.TemporaryDirectory() as tmp:
+        env, new, project = fakeworld.make(os.path.join(tmp, "world"), {"DEPLOYMENTS_TIMINGS": "1", "FAKE_PULUMI_STEP_MS": options.step_ms})
+        base_tree = os.path.join(tmp, "base-tree")
+        subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", base_tree, options.base], check=True, capture_output=True)
+        try:
+            old = build_deployer(base_tree, os.path.join(tmp, "base-deployer"))
+        finally:
+            subprocess.run(["git", "-C", ROOT, "worktree", "remove", "--force", base_tree], capture_output=True)
+        state = env["PULUMI_BACKEND_URL"][len("file://"):]
+        pristine = os.path.join(tmp, "pristine")
+        shutil.copytree(state, pristine)
+        files = set(os.listdir(project))
+
+        def reset(count):
+            shutil.rmtree(state)
+            shutil.copytree(pristine, state)
+            for f in set(os.listdir(project)) - files:
+                os.remove(os.path.join(project, f))
+            seed(state, count)
+
+        def run(deployer, *args, ok=(0,)):
+            start = time.perf_counter()
+            done = subprocess.run(deployer + list(args) + ["--project-dir", project], env=env, cwd=project, capture_output=True, text=True)
+            wall = time.perf_counter() - start
+            if done.returncode not in ok:
+                sys.exit(f"{args} failed ({done.returncode}): {done.stderr[-2000:]}")
+            calls = int(re.search(r"timings: (\d+) pulumi calls", done.stderr).group(1))
+            return wall, calls, done.stdout
+
+        rows = []
+        for count in sizes:
+            for label, deployer in (("base", old), ("this", new)):
+                reset(count)
+                listed = run(deployer, "preview", "list")
+                as_json = run(deployer, "preview", "list", "--json")[2]
+                deploy = run(deployer, "preview", "deploy", "--no-verify", "--branch", "bench/new", "--image-tag", "aaaaaaa")
+                prune = run(deployer, "preview", "prune", "--max-age", "7d")
+                rows.append((count, label, listed, deploy, prune, as_json))
+                print(f"  N={count} {label}: list {listed[0]:.2f} s, deploy {deploy[0]:.2f} s, prune {prune[0]:.2f} s", file=sys.stderr, flush=True)
+
+    print(f"step: {options.step_ms} ms per resource; machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
+    print("| N | code | `preview list` s (calls) | new `preview deploy` s (calls) | `prune` of all but 10 s (calls) |")
+    print("|---|---|---|---|---|")
+    for count, label, listed, deploy, prune, _ in rows:
+        print(f"| {count} | {label} | {listed[0]:.2f} ({listed[1]}) | {deploy[0]:.2f} ({deploy[1]}) | {prune[0]:.2f} ({prune[1]}) |")
+    by = {(r[0], r[1]): r for r in rows}
+    for count in sizes:
+        same = by[(count, "base")][2][2] == by[(count, "this")][2][2] and by[(count, "base")][5] == by[(count, "this")][5]
+        print(f"N={count}: list output (text and --json) identical to the base's: {same}")
+    small, large = min(sizes), max(sizes)
+    print(f"list at {large} / list at {small} (this code): {by[(large, 'this')][2][0] / by[(small, 'this')][2][0]:.1f}x (target <= 4x)")
+    print(f"prune at {large}: base / this: {by[(large, 'base')][4][0] / by[(large, 'this')][4][0]:.1f}x faster (target >= 4x)")
+
+
+if __name__ == "__main__":
+    main()
