@@ -83,6 +83,11 @@ public sealed class PreviewPruneCommand : Command
                     failure = $"{item.Stack}: {e.Message}";
                     log.WriteLine($"failed to destroy {item.Stack}; it will be retried on the next run: {e.Message}");
                 }
+                catch (CancelledException e)
+                {
+                    log.WriteLine(e.Message);
+                    throw;
+                }
                 finally
                 {
                     blocks.Complete(index, () =>

@@ -165,4 +165,34 @@ public class PreviewScaleTests
         PreviewSeed.MaxConcurrent(pruneSpans).ShouldBe(3);
         File.ReadAllLines(pruneSpans).Count(l => l.EndsWith(" destroy", StringComparison.Ordinal)).ShouldBe(8);
     }
+
+    [Test]
+    public async Task Ctrl_c_interrupts_every_running_destroy_waits_for_them_and_starts_no_more()
+    {
+        // Arrange: 6 previews, 3 destroyed at once, each resource taking 1.5 s
+        using var cloud = new FakeCloud();
+        foreach (var i in Enumerable.Range(0, 6)) PreviewSeed.Write(cloud, $"p{i}", Old);
+        var spans = Path.Combine(cloud.Root, "spans.log");
+        cloud.Environment["FAKE_PULUMI_SPANS"] = spans;
+        cloud.Environment["FAKE_PULUMI_STEP_MS"] = "1500";
+        using var interrupt = new CancellationTokenSource();
+
+        // Act: Ctrl-C once three destroys run
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var run = cloud.DeployerAsync(interrupt.Token, "preview", "prune", "--max-age", "7d", "--parallel", "3");
+        while (cloud.Calls.Count(c => c.StartsWith("destroy ", StringComparison.Ordinal)) < 3 && clock.Elapsed < TimeSpan.FromSeconds(60)) await Task.Delay(100);
+        await Task.Delay(1000);
+        await interrupt.CancelAsync();
+        var interrupted = await run;
+        var lines = File.ReadAllLines(spans);
+
+        // Assert: every pulumi it started had ended when it returned; none started after; no lock left behind
+        interrupted.ExitCode.ShouldBe(ExitCodes.Cancelled, interrupted.StdErr);
+        lines.Count(l => l.StartsWith("start ", StringComparison.Ordinal)).ShouldBe(lines.Count(l => l.StartsWith("end ", StringComparison.Ordinal)));
+        lines.Count(l => l.EndsWith(" destroy", StringComparison.Ordinal)).ShouldBe(3);
+        interrupted.StdErr.Split('\n').Count(l => l.StartsWith("interrupted: pulumi was told to stop the destroy of 'preview-p", StringComparison.Ordinal)).ShouldBe(3);
+        foreach (var i in Enumerable.Range(0, 6))
+            (Directory.Exists(cloud.LockDirectory($"preview-p{i}")) ? Directory.GetFiles(cloud.LockDirectory($"preview-p{i}")) : []).ShouldBeEmpty();
+        foreach (var i in Enumerable.Range(3, 3)) cloud.StackState($"preview-p{i}")["resources"]!.AsObject().Count.ShouldBe(3);
+    }
 }
