@@ -18,7 +18,8 @@ public sealed class PlanCommand : Command
     private readonly Option<string?> _stack = new("--stack") { Description = "Environment stack to plan (instead of --branch)" };
     private readonly Option<string?> _imageTag = CommonOptions.ImageTag(required: false);
     private readonly Option<string> _parent = CommonOptions.Parent();
-    private readonly Option<string?> _prices = new("--prices") { Description = "Price table to use instead of the built-in ones: one region's, shaped like deployer/data/prices/us-east-1.json, whose region is the stack's" };
+    private readonly Option<string?> _prices = new("--prices") { Description = "Price table to use instead of the built-in ones: one region's, whose region is the stack's, " + PriceTable.ShapeHint };
+    private readonly Option<string?> _showPrices = new("--show-prices") { Description = "Print the built-in price table of this region (the shape --prices takes) and nothing else" };
     private readonly Option<string?> _projectDir = CommonOptions.ProjectDir();
     private readonly Option<bool> _json = CommonOptions.Json();
 
@@ -30,10 +31,21 @@ public sealed class PlanCommand : Command
         Options.Add(_imageTag);
         Options.Add(_parent);
         Options.Add(_prices);
+        Options.Add(_showPrices);
         Options.Add(_projectDir);
         Options.Add(_json);
         SetAction(result =>
         {
+            // An installed tool has no data folder beside it: this is how an operator gets a table to edit for --prices.
+            if (result.GetValue(_showPrices) is { } region)
+            {
+                if (result.GetValue(_branch) is not null || result.GetValue(_stack) is not null)
+                    throw new UserInputException("--show-prices prints a built-in price table and nothing else: pass it without --branch or --stack");
+                // The region is not echoed: it is only ever one of the listed names or a mistake.
+                context.Out.Write(PriceCatalog.BuiltInText(region)
+                    ?? throw new UserInputException($"--show-prices: there is no built-in price table for that region; built-in: {string.Join(", ", PriceCatalog.BuiltIn().Regions)}"));
+                return ExitCodes.Success;
+            }
             var report = Plan(result, context);
             context.Out.Write(result.GetValue(_json) ? PlanRenderer.Json(report) : PlanRenderer.Text(report));
             return ExitCodes.Success;

@@ -3,7 +3,7 @@ using Deployments.Deployer.Errors;
 namespace Deployments.Deployer.Cost;
 
 /// <summary>
-/// The price tables an estimate can use, one per region: the built-in ones (<c>deployer/data/prices/&lt;region&gt;.json</c>)
+/// The price tables an estimate can use, one per region: the built-in ones (<c>deployer/data/prices/&lt;region&gt;.json</c>, embedded; <c>plan --show-prices REGION</c> prints one)
 /// or the one table given with <c>--prices FILE</c>, which then is the only one and must cover the stack's region.
 /// </summary>
 public sealed class PriceCatalog
@@ -45,6 +45,17 @@ public sealed class PriceCatalog
     }
 
     private const string ResourcePrefix = "prices/";
+
+    /// <summary>The built-in table of <paramref name="region"/> as shipped (what <c>plan --show-prices</c> prints, the
+    /// shape <c>--prices FILE</c> takes); null when there is none.</summary>
+    public static string? BuiltInText(string region)
+    {
+        var assembly = typeof(PriceCatalog).Assembly;
+        var resource = ResourcePrefix + region + ".json";
+        if (!assembly.GetManifestResourceNames().Contains(resource, StringComparer.Ordinal)) return null;
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        return reader.ReadToEnd();
+    }
 
     /// <summary>The table of <c>--prices FILE</c>; its <c>region</c> says which region it covers.</summary>
     public static PriceCatalog FromFile(string path)

@@ -12,13 +12,16 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
 {
     public Price this[string name] => Prices.TryGetValue(name, out var price)
         ? price
-        : throw new UserInputException($"the {Region} price table has no '{name}'; add it (see deployer/data/prices/{Region}.json)");
+        : throw new UserInputException($"the {Region} price table has no '{name}'; add it ({ShapeHint})");
+
+    /// <summary>What a table file must look like, for messages: an installed tool has no data folder to point to.</summary>
+    public const string ShapeHint = "shaped like a built-in table (`deployments plan --show-prices REGION` prints one)";
 
     /// <summary>The shipped table is a few KiB; 1 MiB leaves room for every region and instance class.</summary>
     public const long MaxBytes = InputFiles.MiB;
 
     public static PriceTable Load(string path)
-        => Parse(InputFiles.ReadText(path, "--prices", MaxBytes, "a price table shaped like deployer/data/prices.json"), path);
+        => Parse(InputFiles.ReadText(path, "--prices", MaxBytes, "a price table " + ShapeHint), path);
 
     /// <summary>A table's text; <paramref name="path"/> (its file, or its resource name) is what messages cite.</summary>
     public static PriceTable Parse(string text, string path)
@@ -41,7 +44,7 @@ public sealed record PriceTable(string Region, string Currency, decimal HoursPer
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new UserInputException($"cannot read the price table '{path}': {e.Message}. It must have the shape of deployer/data/prices/<region>.json");
+            throw new UserInputException($"cannot read the price table '{path}': {e.Message}. It must be {ShapeHint}");
         }
         var missing = PriceKeys.Required.Where(k => !table.Prices.ContainsKey(k))
             .Concat(PriceKeys.RequiredInstanceClasses.Where(c => !table.RdsInstanceHour.ContainsKey(c)).Select(c => $"{PriceKeys.RdsInstanceHour}.{c}"))

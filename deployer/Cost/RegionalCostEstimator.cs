@@ -25,5 +25,5 @@ public sealed class RegionalCostEstimator(PriceCatalog catalog, CostAssumptions 
     }
 
     private CostEstimate Unpriced(string region) => CostEstimate.Unpriced(region,
-        $"no price table for region {region} (built-in tables: {string.Join(", ", catalog.Regions)}); pass --prices FILE with {region}'s prices, shaped like deployer/data/prices/us-east-1.json");
+        $"no price table for region {region} (built-in tables: {string.Join(", ", catalog.Regions)}); pass --prices FILE with {region}'s prices, {PriceTable.ShapeHint}");
 }

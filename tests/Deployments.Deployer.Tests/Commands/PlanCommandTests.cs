@@ -134,6 +134,37 @@ public class PlanCommandTests
     }
 
     [Test]
+    public void Show_prices_prints_the_built_in_table_a_prices_file_starts_from()
+    {
+        // An installed tool has no data folder: this is how an operator gets a table to edit for --prices.
+        var result = DeployerRun.Run(["plan", "--show-prices", "eu-west-1"]);
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdOut.ShouldBe(File.ReadAllText(Path.Combine(RepoRoot.Dir, "deployer", "data", "prices", "eu-west-1.json")));
+    }
+
+    [TestCase("mars-north-1", "--show-prices: there is no built-in price table for that region; built-in: ap-southeast-1, eu-central-1, eu-west-1, us-east-1, us-west-2")]
+    [TestCase("eu-west-1\n", "--show-prices: there is no built-in price table for that region")]
+    public void Show_prices_of_an_unknown_region_names_the_option_and_the_regions(string region, string message)
+    {
+        var result = DeployerRun.Run(["plan", "--show-prices", region.Replace("\\n", "\n", StringComparison.Ordinal)]);
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain(message);
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    [Test]
+    public void Show_prices_is_alone()
+    {
+        var result = Plan("--show-prices", "eu-west-1", "--branch", "main");
+
+        result.ExitCode.ShouldBe(ExitCodes.UserError);
+        result.StdErr.ShouldContain("--show-prices prints a built-in price table and nothing else: pass it without --branch or --stack");
+        result.StdOut.ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_custom_price_table_changes_the_estimate()
     {
         var prices = Path.Combine(Path.GetTempPath(), $"prices-{Environment.ProcessId}.json");
