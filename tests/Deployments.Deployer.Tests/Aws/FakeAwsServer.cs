@@ -36,6 +36,18 @@ public sealed class FakeAwsServer : IDisposable
 
     public FakeAwsScenario Scenario { get; }
     public Uri Endpoint { get; }
+
+    /// <summary>The variables that point an AWS client at this server with its test credentials (the deployer's or a test's).</summary>
+    public IReadOnlyDictionary<string, string> ClientVariables => new Dictionary<string, string>
+    {
+        ["AWS_REGION"] = Region,
+        ["AWS_ENDPOINT_URL"] = Endpoint.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = AccessKey,
+        ["AWS_SECRET_ACCESS_KEY"] = Secret,
+    };
+
+    /// <summary>Our AWS clients, talking to this server.</summary>
+    public Deployer.Aws.AwsClients Clients(IClock clock) => new(Deployer.Aws.AwsSettings.Resolve(ClientVariables, null), clock);
     public List<(string Target, JsonObject Body)> Calls { get; } = [];
     public List<string> Rejections { get; } = [];
     /// <summary>When set, each call is also appended as <c>aws &lt;operation&gt;</c> to this file — the fake pulumi's call

@@ -1,4 +1,3 @@
-using Deployments.Deployer.Aws;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Migrations;
 using Deployments.Deployer.Tests.TestSupport;
@@ -18,13 +17,7 @@ public class MigrationRunnerTests
         var server = new FakeAwsServer(scenario);
         var clock = new VirtualClock();
         var output = new StringWriter();
-        using var aws = new AwsClients(AwsSettings.Resolve(new Dictionary<string, string>
-        {
-            ["AWS_REGION"] = FakeAwsServer.Region,
-            ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey,
-            ["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret,
-        }, null), clock);
+        using var aws = server.Clients(clock);
         var result = new MigrationRunner(aws.Ecs, aws.Logs, clock, output).RunAsync(Target, command, timeout ?? TimeSpan.FromMinutes(30), ct).GetAwaiter().GetResult();
         return (result, server, output.ToString(), clock);
     }

@@ -1,4 +1,3 @@
-using Deployments.Deployer.Aws;
 using Deployments.Deployer.Environments;
 using Deployments.Deployer.Tests.TestSupport;
 
@@ -14,13 +13,7 @@ public class RevisionPrunerTests
     private static (IReadOnlyList<string> Removed, string Output) Prune(FakeAwsServer server, int keep, IReadOnlySet<string> inUse, string? rollbackImage)
     {
         var output = new StringWriter();
-        using var aws = new AwsClients(AwsSettings.Resolve(new Dictionary<string, string>
-        {
-            ["AWS_REGION"] = FakeAwsServer.Region,
-            ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey,
-            ["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret,
-        }, null), new VirtualClock());
+        using var aws = server.Clients(new VirtualClock());
         var removed = new RevisionPruner(aws.Ecs, output).PruneAsync([App, Migrate], keep, inUse, rollbackImage, CancellationToken.None).GetAwaiter().GetResult();
         return (removed, output.ToString());
     }

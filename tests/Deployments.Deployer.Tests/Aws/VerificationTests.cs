@@ -1,5 +1,4 @@
 using System.Net;
-using Deployments.Deployer.Aws;
 using Deployments.Deployer.Tests.TestSupport;
 using Deployments.Deployer.Verification;
 
@@ -15,11 +14,7 @@ public class VerificationTests
         var server = new FakeAwsServer(scenario);
         var clock = new VirtualClock();
         var output = new StringWriter();
-        using var aws = new AwsClients(AwsSettings.Resolve(new Dictionary<string, string>
-        {
-            ["AWS_REGION"] = FakeAwsServer.Region, ["AWS_ENDPOINT_URL"] = server.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = FakeAwsServer.AccessKey, ["AWS_SECRET_ACCESS_KEY"] = FakeAwsServer.Secret,
-        }, null), clock);
+        using var aws = server.Clients(clock);
         var result = new RolloutVerifier(aws.Ecs, clock, output).VerifyAsync("app-staging", "app-staging", TaskDefinition, TimeSpan.FromMinutes(15), CancellationToken.None)
             .GetAwaiter().GetResult();
         return (result, output.ToString(), server);

@@ -101,10 +101,7 @@ public sealed class FakeCloud : IDisposable
     /// <summary>Points the deployer at <paramref name="aws"/> (the fake ECS, Logs and ECR on 127.0.0.1) with its test credentials.</summary>
     public Aws.FakeAwsServer UseAws(Aws.FakeAwsServer aws)
     {
-        Environment["AWS_ENDPOINT_URL"] = aws.Endpoint.ToString();
-        Environment["AWS_ACCESS_KEY_ID"] = Aws.FakeAwsServer.AccessKey;
-        Environment["AWS_SECRET_ACCESS_KEY"] = Aws.FakeAwsServer.Secret;
-        Environment["AWS_REGION"] = Aws.FakeAwsServer.Region;
+        foreach (var (name, value) in aws.ClientVariables) Environment[name] = value;
         return aws;
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Deployments.Deployer.Tests.Init;
 using Deployments.Deployer.Tests.TestSupport;
 using YamlDotNet.RepresentationModel;
@@ -47,19 +46,16 @@ public class VersionFileTests
             File.WriteAllText(output, "");
             var scriptFile = Path.Combine(dir, "step.sh");
             File.WriteAllText(scriptFile, script);
-            var start = new ProcessStartInfo("bash") { WorkingDirectory = dir, RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "--noprofile", "--norc", "-eo", "pipefail", scriptFile }) start.ArgumentList.Add(arg);
-            start.Environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
-            start.Environment["GITHUB_OUTPUT"] = output;
-            start.Environment["REPOSITORY"] = Repository;
-            start.Environment["HEAD_SHA"] = "3f9a2c1d4e5b6a7980a1b2c3d4e5f60718293a4b";
-            start.Environment["GITHUB_SHA"] = "3f9a2c1d4e5b6a7980a1b2c3d4e5f60718293a4b";
-            start.Environment["GITHUB_REF"] = "refs/heads/main";
-            using var process = Process.Start(start)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            process.WaitForExit(TimeSpan.FromSeconds(30)).ShouldBeTrue("the step did not finish");
-            return (process.ExitCode, File.ReadAllText(output), stdout.Result + stderr.Result);
+            var result = InstalledTool.Run("bash", ["--noprofile", "--norc", "-eo", "pipefail", scriptFile], dir, new Dictionary<string, string?>
+            {
+                ["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH"),
+                ["GITHUB_OUTPUT"] = output,
+                ["REPOSITORY"] = Repository,
+                ["HEAD_SHA"] = "3f9a2c1d4e5b6a7980a1b2c3d4e5f60718293a4b",
+                ["GITHUB_SHA"] = "3f9a2c1d4e5b6a7980a1b2c3d4e5f60718293a4b",
+                ["GITHUB_REF"] = "refs/heads/main",
+            }, TimeSpan.FromSeconds(30));
+            return (result.ExitCode, File.ReadAllText(output), result.StdOut + result.StdErr);
         }
         finally { Directory.Delete(dir, recursive: true); }
     }
