@@ -35,4 +35,8 @@ public sealed record EnvironmentSettings
     public required PreviewDefaults PreviewDefaults { get; init; }
     /// <summary>The CI identities (GitHub OIDC roles) this stack creates; null when <c>ci</c> is not configured.</summary>
     public CiSettings? Ci { get; init; }
+    /// <summary>The team's smoke tests of each release (<c>smokeTest</c>); null when none.</summary>
+    public SmokeTestSettings? SmokeTest { get; init; }
+    /// <summary>The team's release notifications (<c>notify</c>); null when none.</summary>
+    public NotifySettings? Notify { get; init; }
 }

@@ -28,6 +28,7 @@ public static class EnvironmentSettingsReader
         var protect = config.Bool("protect", false);
         var production = PostureSettingsReader.ReadProduction(config, stack, app);
         var egress = PostureSettingsReader.ReadEgress(config);
+        var smokeTest = SmokeTestSettingsReader.Read(config);
         return new EnvironmentSettings
         {
             Environment = stack,
@@ -48,8 +49,10 @@ public static class EnvironmentSettingsReader
             TaskEgress = egress,
             Dns = dns,
             TaskPolicyArns = taskPolicies,
-            PreviewDefaults = PreviewDefaultsReader.Read(config, app, egress),
+            PreviewDefaults = PreviewDefaultsReader.Read(config, app, egress, smokeTest),
             Ci = CiSettingsReader.Read(config),
+            SmokeTest = smokeTest,
+            Notify = NotifySettingsReader.Read(config),
         };
     }
 

@@ -19,4 +19,11 @@ public sealed record PreviewDefaults(
 {
     /// <summary>The previews' task egress; by default the environment's own.</summary>
     public EgressSettings TaskEgress { get; init; } = EgressSettings.Restricted;
+
+    /// <summary>
+    /// The previews' smoke tests; by default the environment's own. Unlike the other members it is not copied into
+    /// the preview's config: the deployer reads it from the parent's output on every deploy, so the command always
+    /// comes from the environment (its stack file on the default branch), never from a preview stack a pull request's run writes.
+    /// </summary>
+    public SmokeTestSettings? SmokeTest { get; init; }
 }

@@ -8,12 +8,12 @@ namespace Deployments.Infra.Config;
 /// </summary>
 public static class PreviewDefaultsReader
 {
-    public static PreviewDefaults Read(ConfigReader config, AppSettings app, EgressSettings egress)
+    public static PreviewDefaults Read(ConfigReader config, AppSettings app, EgressSettings egress, SmokeTestSettings? smokeTest = null)
     {
         var section = config.Object("previewDefaults");
         if (section is null)
             return new PreviewDefaults(app.Cpu, app.Memory, true, AppDefaults.Preview.LogRetentionDays, app.ContainerPort, app.HealthCheckPath,
-                app.HealthCheckGraceSeconds, app.MigrationCommand, app.Environment, app.Secrets, DatabaseStrategies.None) { TaskEgress = egress };
+                app.HealthCheckGraceSeconds, app.MigrationCommand, app.Environment, app.Secrets, DatabaseStrategies.None) { TaskEgress = egress, SmokeTest = smokeTest };
 
         var cpu = section.Int("cpu", app.Cpu, 256, 16384);
         var memory = section.Int("memory", app.Memory, 512, 122880);
@@ -33,6 +33,8 @@ public static class PreviewDefaultsReader
             section.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All))
         {
             TaskEgress = PostureSettingsReader.ReadEgress(section, egress),
+            // Absent: the environment's; `command: []` turns them off for previews.
+            SmokeTest = SmokeTestSettingsReader.Read(section, smokeTest),
         };
         foreach (var name in SortedKeys.Of(defaults.Secrets))
             if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))

@@ -8,6 +8,10 @@ namespace Deployments.Infra.Stacks;
 public static class OutputNames
 {
     public const string AlbDnsName = "albDnsName";
+    /// <summary>The environment's release notifications (<c>notify</c>: kind and the URL's variable name), when configured.</summary>
+    public const string Notify = "notify";
+    /// <summary>The environment's smoke tests (<c>smokeTest</c>: command and timeout), when configured.</summary>
+    public const string SmokeTest = "smokeTest";
     public const string AlbSecurityGroupId = "albSecurityGroupId";
     public const string AlbZoneId = "albZoneId";
     public const string AppName = "appName";

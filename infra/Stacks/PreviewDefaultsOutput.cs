@@ -35,6 +35,12 @@ public static class PreviewDefaultsOutput
         new(PostureKeys.TaskEgressRules, d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList()),
     ];
 
+    /// <summary>
+    /// The smoke tests: in the output, read back by the deployer, but not among <see cref="Members"/> — never set as the
+    /// preview's config, so that the command a preview's smoke tests run is always the parent's (see <see cref="PreviewDefaults.SmokeTest"/>).
+    /// </summary>
+    public const string SmokeTest = SmokeTestSettings.Key;
+
     public static Props Render(PreviewDefaults d)
     {
         var props = new Props();
@@ -45,6 +51,7 @@ public static class PreviewDefaultsOutput
                 IReadOnlyList<string> list => list.ToList(),
                 _ => value,
             };
+        if (d.SmokeTest is not null) props[SmokeTest] = SmokeTestOutput.Render(d.SmokeTest);
         return props;
     }
 
@@ -83,7 +90,11 @@ public static class PreviewDefaultsOutput
         d.GetProperty(MigrationCommand).EnumerateArray().Select(e => e.GetString()!).ToList(),
         d.GetProperty(Env).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
         d.GetProperty(Secrets).EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal),
-        d.GetProperty(DatabaseStrategy).GetString()!) { TaskEgress = Egress(d) };
+        d.GetProperty(DatabaseStrategy).GetString()!)
+    {
+        TaskEgress = Egress(d),
+        SmokeTest = d.TryGetProperty(SmokeTest, out var smoke) ? SmokeTestOutput.Read(smoke) : null,
+    };
 
     private static EgressSettings Egress(JsonElement d)
     {

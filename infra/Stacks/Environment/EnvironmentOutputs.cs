@@ -64,6 +64,8 @@ public static class EnvironmentOutputs
         template.AddOutput(OutputNames.PreviewDomain, settings.Dns?.PreviewDomain ?? "");
         template.AddOutput(OutputNames.PreviewDefaults, PreviewDefaultsOutput.Render(settings.PreviewDefaults));
         template.AddOutput(OutputNames.EnvironmentRulePriority, EnvironmentStack.EnvironmentRulePriority);
+        if (settings.SmokeTest is not null) template.AddOutput(OutputNames.SmokeTest, SmokeTestOutput.Render(settings.SmokeTest));
+        if (settings.Notify is not null) template.AddOutput(OutputNames.Notify, NotifyOutput.Render(settings.Notify));
         if (r.Database is not null)
         {
             template.AddOutput(OutputNames.DatabaseEndpoint, r.Database.Out("endpoint"));
