@@ -18,4 +18,6 @@ public static class ExitCodes
     public const int MigrationFailed = 6;
     /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
     public const int ToolMissing = 7;
+    /// <summary>The team's smoke tests failed or timed out: an environment was rolled back, a preview keeps running.</summary>
+    public const int SmokeTestsFailed = 9;
 }

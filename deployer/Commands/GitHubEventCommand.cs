@@ -98,7 +98,8 @@ public sealed class GitHubEventCommand : Command
             catch (DeployerException e) when (e is not CancelledException)
             {
                 if (inActions) context.Error.WriteLine("::endgroup::");
-                if (reporter is not null) await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
+                if (reporter is not null && e is Smoke.SmokeTestsFailedException smoke) await reporter.SmokeTestsFailedAsync(smoke, decision, CancellationToken.None);
+                else if (reporter is not null) await reporter.FailedAsync(decision, e.Message, CancellationToken.None);
                 // Inside Actions, the failure also becomes an annotation on the run.
                 if (inActions) context.Error.WriteLine($"::error title=Preview {decision.Stack} failed::{WorkflowCommand.Escape(e.Message)}");
                 throw;

@@ -27,6 +27,9 @@ public sealed class ReleaseCommandOptions
             MigrationTimeout = Duration.Parse("--migration-timeout", result.GetValue(MigrationTimeout)!, Duration.MaxWait),
             RolloutTimeout = Duration.Parse("--verify-timeout", result.GetValue(VerifyTimeout)!, Duration.MaxWait),
         };
-        return result.GetValue(SkipMigration) ? null : new ReleaseSteps(workspace, context.Environment, context.Clock, context.Error, options);
+        return result.GetValue(SkipMigration) ? null : new ReleaseSteps(workspace, context.Environment, context.Clock, context.Error, options)
+        {
+            WorkingDirectory = ProjectDirectory.Find(result.GetValue<string?>(CommonOptions.ProjectDirName)).Path,
+        };
     }
 }

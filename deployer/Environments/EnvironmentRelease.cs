@@ -1,6 +1,7 @@
 using Deployments.Deployer.Commands;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Pulumi;
+using Deployments.Deployer.Smoke;
 using Deployments.Deployer.Verification;
 
 namespace Deployments.Deployer.Environments;
@@ -25,11 +26,24 @@ public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log
         catch (VerificationFailedException failed)
         {
             log.WriteLine($"error: {failed.Message}");
-            var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), workspace.Project, null, null);
-            log.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
-            // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
-            await new EnvironmentDeployer(workspace, log, null).DeployAsync(environment, target, $"automatic rollback to {target} after failed verification of {tag}", ct);
+            var target = await RollBackAsync(environment, tag, "failed verification", ct);
             throw new DeploymentFailedException($"the deployment of {tag} to '{environment}' failed verification and was rolled back to {target}. {RollbackCommand.MigrationWarning}");
         }
+        catch (SmokeTestsFailedException failed)
+        {
+            // Rolled back as a failed verification is; the exit code (9) says the team's own tests decided.
+            log.WriteLine($"error: smoke tests of '{environment}' failed: {failed.Result.Outcome}");
+            var target = await RollBackAsync(environment, tag, "failed smoke tests", ct);
+            throw failed.With($"'{environment}' was rolled back to {target}. {RollbackCommand.MigrationWarning}");
+        }
+    }
+
+    private async Task<string> RollBackAsync(string environment, string tag, string why, CancellationToken ct)
+    {
+        var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), workspace.Project, null, null);
+        log.WriteLine($"rolling '{environment}' back automatically to {target} ({reason})");
+        // The rollback is not verified again: it returns to an image that was healthy, and a second failure must not loop.
+        await new EnvironmentDeployer(workspace, log, null).DeployAsync(environment, target, $"automatic rollback to {target} after {why} of {tag}", ct);
+        return target;
     }
 }

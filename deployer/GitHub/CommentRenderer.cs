@@ -27,6 +27,15 @@ public static class CommentRenderer
     public static string Failed(string stack, EventDecision decision, string error) =>
         $"### ❌ Preview `{stack}` failed to deploy\n\nCommit `{decision.HeadSha}` (image `{decision.ImageTag}`).\n\n<details><summary>What failed</summary>\n\n```\n{error.Replace("```", "'''", StringComparison.Ordinal)}\n```\n</details>\n";
 
+    /// <summary>
+    /// The preview deployed and answers, but the team's smoke tests failed: it keeps running on the new image so the
+    /// failure can be looked at, and the run fails (exit 9). The tail is the smoke test's own output, in a code block.
+    /// </summary>
+    public static string SmokeTestsFailed(Smoke.SmokeTestsFailedException failed, EventDecision decision) =>
+        $"### ⚠️ Preview `{failed.Stack}` is up, but its smoke tests failed\n\n| | |\n|---|---|\n| URL | {failed.Url} |\n| Image | `{decision.ImageTag}` |\n| Commit | `{decision.HeadSha}` |\n"
+        + $"| Smoke tests | {MarkdownText.Escape(failed.Result.Outcome)} |\n\nThe preview keeps running on this image so that the failure can be looked at; the run failed.\n"
+        + (failed.Result.Tail.Count == 0 ? "" : $"\n<details><summary>Last lines of the smoke tests' output</summary>\n\n```\n{string.Join("\n", failed.Result.Tail).Replace("```", "'''", StringComparison.Ordinal)}\n```\n</details>\n");
+
     public static string Destroyed(string stack, string reason) =>
         $"### 🗑️ Preview `{stack}` is gone\n\n{MarkdownText.Escape(reason)}: its resources were destroyed and its stack removed.";
 

@@ -44,6 +44,13 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
         await comment.UpsertAsync(CommentRenderer.Failed(decision.Stack!, decision, error), ct);
     }, ct);
 
+    /// <summary>Smoke tests failed on a preview that is up: the deployment fails (its URL kept), the comment says why.</summary>
+    public Task SmokeTestsFailedAsync(Smoke.SmokeTestsFailedException failed, EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>
+    {
+        if (_deployment is long id) await deployments.StatusAsync(id, DeploymentState.Failure, "preview is up, its smoke tests failed", failed.Url.ToString(), ct);
+        await comment.UpsertAsync(CommentRenderer.SmokeTestsFailed(failed, decision), ct);
+    }, ct);
+
     public Task DestroyedAsync(EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>
     {
         await deployments.DeactivateAsync(ct);

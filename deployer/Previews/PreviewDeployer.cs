@@ -80,14 +80,15 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             await steps!.MigrateAsync(stack, ct);
         }
         (priority, current, var summary, var settings) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
-        if (steps is not null && await steps.VerifyAsync(stack, ct) is { Succeeded: false } verified)
+        if (steps is not null && await steps.VerifyPreviewAsync(stack, parent.Defaults.SmokeTest, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);
         var outputs = await pulumi.OutputsAsync(stack, ct);
         var url = outputs.TryGetValue(OutputNames.Url, out var u) ? u.GetString() ?? "" : "";
         return new PreviewDeployResult(stack, request.Branch, url, request.ImageTag, priority, summary.ResourceChanges, summary.Duration, created)
         {
             Migration = migration,
-            Verification = steps is null ? "skipped (--skip-migration)" : steps.Verifies ? "rollout completed, health check passed" : "skipped (--no-verify)",
+            Verification = steps is null ? "skipped (--skip-migration)" : !steps.Verifies ? "skipped (--no-verify)"
+                : parent.Defaults.SmokeTest is null ? "rollout completed, health check passed" : "rollout completed, health check and smoke tests passed",
             MonthlyCost = EstimateCost(settings),
         };
     }

@@ -5,6 +5,8 @@ using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Migrations;
 using Deployments.Deployer.Pulumi;
+using Deployments.Deployer.Smoke;
+using Deployments.Infra.Config;
 using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Verification;
@@ -28,14 +30,28 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
 
     private static bool MigratesInTask(StackOutputs outputs) => outputs.Flag(OutputNames.MigrationInTask);
 
-    public async Task<VerificationResult> VerifyAsync(string stack, CancellationToken ct)
+    /// <summary>The directory smoke tests run in: the project's (the repository checkout, where <c>tests/smoke</c> is).</summary>
+    public string WorkingDirectory { get; init; } = System.Environment.CurrentDirectory;
+
+    /// <summary>Verifies an environment: rollout, health, then its own smoke tests (its <c>smokeTest</c> output).</summary>
+    public Task<VerificationResult> VerifyAsync(string stack, CancellationToken ct) => VerifyAsync(stack, preview: false, null, ct);
+
+    /// <summary>
+    /// Verifies a preview: rollout, health, then the smoke tests of its parent (<c>previewDefaults.smokeTest</c>, read
+    /// from the parent's outputs by the caller) — never a command from the preview's own stack, which a pull request's run writes.
+    /// </summary>
+    public Task<VerificationResult> VerifyPreviewAsync(string stack, SmokeTestSettings? parentSmokeTest, CancellationToken ct) =>
+        VerifyAsync(stack, preview: true, parentSmokeTest, ct);
+
+    private async Task<VerificationResult> VerifyAsync(string stack, bool preview, SmokeTestSettings? previewSmokeTest, CancellationToken ct)
     {
         if (!options.Verify)
         {
-            log.WriteLine("verification skipped (--no-verify)");
+            log.WriteLine("verification skipped (--no-verify), and with it the smoke tests");
             return VerificationResult.Ok();
         }
-        var outputs = new StackOutputs(stack, await pulumi.OutputsAsync(stack, ct));
+        var raw = await pulumi.OutputsAsync(stack, ct);
+        var outputs = new StackOutputs(stack, raw);
         using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
         log.WriteLine($"verifying the rollout of {outputs.Text(OutputNames.ServiceName)}");
         var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text(OutputNames.ClusterArn),
@@ -52,7 +68,19 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         }
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(10) };
         var url = new Uri(new Uri(outputs.Text(OutputNames.Url).TrimEnd('/') + "/"), outputs.Text(OutputNames.HealthCheckPath).TrimStart('/'));
-        return await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
+        var health = await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
+        // Health checks first: smoke tests against a service that does not answer would only fail slower.
+        var smokeTest = preview ? previewSmokeTest : SmokeTestOutput.Read(raw.TryGetValue(OutputNames.SmokeTest, out var s) ? s : null);
+        if (!health.Succeeded || smokeTest is null) return health;
+        var appUrl = new Uri(outputs.Text(OutputNames.Url));
+        var notify = NotifyOutput.Read(raw.TryGetValue(OutputNames.Notify, out var n) ? n : null);
+        var result = await new SmokeTestRunner(environment, WorkingDirectory, log, notify is null ? [] : [notify.UrlVariable])
+            .RunAsync(smokeTest, appUrl, stack, fold: !preview, ct);
+        if (!result.Passed)
+            throw new SmokeTestsFailedException(stack, appUrl, result, preview
+                ? $"the preview keeps running at {appUrl}, on the new image, to be looked at (nothing is rolled back)"
+                : "the release is rolled back");
+        return health;
     }
 
     /// <summary>
