@@ -21,6 +21,8 @@ public class OutputNamesTests
     private static IReadOnlySet<string> Emitted() =>
         OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging")))
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "database=true"))))
+            .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging",
+                "smokeTest={\"command\":[\"pytest\",\"tests/smoke\"]}", "notify={\"kind\":\"slack\",\"urlEnv\":\"DEPLOYMENTS_SLACK_URL\"}"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments(StackFixtures.PreviewConfig))))
             .ToHashSet(StringComparer.Ordinal);
 
