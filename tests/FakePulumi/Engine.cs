@@ -10,6 +10,8 @@ namespace FakePulumi;
 /// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails; with
 /// FAKE_PULUMI_FAIL_STACKS, a comma-separated list, only in those stacks).
 /// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse.
+/// FAKE_PULUMI_OUTPUTS: a JSON object of stack name → outputs that replace the computed ones after each update, e.g.
+/// <c>{"staging": {"url": "http://127.0.0.1:PORT"}}</c>, so the deployer's health check and smoke tests reach a local server.
 /// </summary>
 public sealed partial class Engine(Backend backend, string directory, string project, CancellationToken interrupted)
 {
@@ -185,6 +187,11 @@ public sealed partial class Engine(Backend backend, string directory, string pro
         return null;
     }
 
-    private static JsonObject ResolveOutputs(JsonObject template, Dictionary<string, JsonObject> stackOutputs, string stack) =>
-        (JsonObject)Resolve(template["outputs"] ?? new JsonObject(), stackOutputs, stack);
+    private static JsonObject ResolveOutputs(JsonObject template, Dictionary<string, JsonObject> stackOutputs, string stack)
+    {
+        var outputs = (JsonObject)Resolve(template["outputs"] ?? new JsonObject(), stackOutputs, stack);
+        if (Environment.GetEnvironmentVariable("FAKE_PULUMI_OUTPUTS") is { Length: > 0 } overrides && JsonNode.Parse(overrides)?[stack] is JsonObject replaced)
+            foreach (var (name, value) in replaced) outputs[name] = value?.DeepClone();
+        return outputs;
+    }
 }

@@ -61,13 +61,13 @@ public class SmokeTestRunnerTests
         // Act
         var (result, log) = Run("hang", timeoutSeconds: 2, pidFile: pids);
 
-        // Assert: both the script and the sleep it left in the background are gone, well before their 600 s.
+        // Assert: the script, its child and the orphan it left outside its tree are gone, well before their 600 s.
         result.Passed.ShouldBeFalse();
         result.Outcome.ShouldBe("timed out after 2 s (smokeTest.timeoutSeconds) and was stopped");
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         log.ShouldContain("[smoke] | waiting forever");
         var started = File.ReadAllText(pids).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(int.Parse).ToList();
-        started.Count.ShouldBe(2);
+        started.Count.ShouldBe(3);
         Thread.Sleep(200);
         foreach (var pid in started) Alive(pid).ShouldBeFalse($"process {pid} still runs");
         File.Delete(pids);

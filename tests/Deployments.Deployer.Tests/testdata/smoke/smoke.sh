@@ -2,7 +2,8 @@
 # The smoke test the tests run: `smoke.sh MODE [PIDFILE]`, with the URL to test in DEPLOYMENTS_URL.
 #   pass    prints what it checks, exits 0
 #   fail    prints a few lines, exits 1
-#   hang    starts a child, writes both PIDs to PIDFILE, and sleeps (the timeout must kill both)
+#   hang    starts a child and an orphan (reparented, outside its process tree), writes the three PIDs to PIDFILE,
+#           and sleeps (the timeout must kill all three)
 #   inject  prints workflow commands, as a hostile test could, then exits 1
 #   env     prints its environment, exits 0
 case "$1" in
@@ -17,7 +18,10 @@ case "$1" in
     exit 1 ;;
   hang)
     sleep 600 &
-    echo "$$ $!" > "$2"
+    child=$!
+    ( sleep 600 & echo $! > "$2.orphan" )
+    echo "$$ $child $(cat "$2.orphan")" > "$2"
+    rm -f "$2.orphan"
     echo "waiting forever"
     sleep 600
     exit 0 ;;
