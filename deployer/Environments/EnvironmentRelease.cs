@@ -1,8 +1,11 @@
 using Deployments.Deployer.Commands;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Migrations;
+using Deployments.Deployer.Notifications;
 using Deployments.Deployer.Pulumi;
 using Deployments.Deployer.Smoke;
 using Deployments.Deployer.Verification;
+using Deployments.Infra.Stacks;
 
 namespace Deployments.Deployer.Environments;
 
@@ -11,10 +14,47 @@ namespace Deployments.Deployer.Environments;
 /// sequence (<see cref="EnvironmentDeployer"/>), then the old revisions' clean-up; when verification fails, the
 /// automatic rollback to the previous successful image, and a failure that says so.
 /// </summary>
-public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log, ReleaseSteps? steps)
+public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log, ReleaseSteps? steps, Func<string, string?>? getVariable = null)
 {
-    /// <summary>Releases <paramref name="tag"/>; returns the environment's URL.</summary>
+    /// <summary>Tells the team about each release and failure (config <c>notify</c>); null: nobody is told.</summary>
+    public ReleaseNotifier? Notifier { get; init; }
+
+    /// <summary>Releases <paramref name="tag"/>; returns the environment's URL. Success and failure are notified, never a refusal or a cancellation.</summary>
     public async Task<string> ReleaseAsync(string environment, string tag, string message, CancellationToken ct)
+    {
+        try
+        {
+            var url = await ReleaseOnceAsync(environment, tag, message, ct);
+            await NotifyAsync(environment, tag, null, url, ct);
+            return url;
+        }
+        catch (DeployerException failed) when (failed is DeploymentFailedException or MigrationFailedException or SmokeTestsFailedException)
+        {
+            await NotifyAsync(environment, tag, failed, null, ct);
+            throw;
+        }
+    }
+
+    private async Task NotifyAsync(string environment, string tag, DeployerException? failed, string? url, CancellationToken ct)
+    {
+        if (Notifier is null) return;
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement> outputs;
+        try { outputs = await workspace.OutputsAsync(environment, ct); }
+        catch (DeployerException e) when (e is not CancelledException)
+        {
+            log.WriteLine($"warning: the team was not notified: the stack's outputs could not be read ({e.Message})");
+            return;
+        }
+        if (NotifyOutput.Read(outputs.TryGetValue(OutputNames.Notify, out var n) ? n : null) is not { } settings) return;
+        var smoke = outputs.ContainsKey(OutputNames.SmokeTest);
+        var outcome = failed is not null ? $"{failed.Message.Split('\n')[0]} (exit {failed.ExitCode})"
+            : steps is null ? $"'{environment}' runs {tag}; not verified (--skip-migration)"
+            : !steps.Verifies ? $"'{environment}' runs {tag}; not verified (--no-verify)"
+            : $"'{environment}' runs {tag}: rollout completed, health check{(smoke ? " and smoke tests" : "")} passed";
+        await Notifier.NotifyAsync(settings, ReleaseNoticeFactory.Create(getVariable ?? (_ => null), environment, tag, failed is null, outcome, url), ct);
+    }
+
+    private async Task<string> ReleaseOnceAsync(string environment, string tag, string message, CancellationToken ct)
     {
         try
         {

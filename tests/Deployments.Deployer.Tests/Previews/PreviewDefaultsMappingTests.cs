@@ -22,7 +22,7 @@ public class PreviewDefaultsMappingTests
         "cpu": 1024, "memory": 4096, "spot": false, "logRetentionDays": 14, "containerPort": 9090,
         "healthCheckPath": "/ready", "healthCheckGraceSeconds": 45, "migrationCommand": ["rake", "db:migrate"],
         "env": {"B": "2", "A": "1"}, "secrets": {"TOKEN": "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/token"},
-        "databaseStrategy": "instance"
+        "databaseStrategy": "instance", "smokeTest": {"command": ["pytest", "tests/smoke"], "timeoutSeconds": 90}
         """;
 
     [TestCase("\"taskEgressRules\": [\"tcp:6379:10.0.0.0/16\"]")]
@@ -47,6 +47,8 @@ public class PreviewDefaultsMappingTests
         foreach (var property in Properties)
             Json(property.GetValue(parent.Defaults)).ShouldBe(Json(property.GetValue(written)), $"previewDefaults.{property.Name} read back from the parent's output");
         Json(written.TaskEgress).ShouldNotBe(Json(EgressSettings.Restricted), "the case sets egress away from its default");
+        written.SmokeTest.ShouldNotBeNull();
+        PreviewConfigBuilder.Build(parent, request, 17).Keys.ShouldNotContain(k => k.EndsWith("smokeTest", StringComparison.Ordinal), "the command stays the parent's");
         preview.App.Cpu.ShouldBe(written.Cpu);
         preview.App.Spot.ShouldBe(written.Spot);
         preview.App.LogRetentionDays.ShouldBe(written.LogRetentionDays);
@@ -66,8 +68,9 @@ public class PreviewDefaultsMappingTests
     {
         var sample = new PreviewDefaults(256, 512, true, 3, 8080, "/health", 30, ["migrate"], new Dictionary<string, string>(), new Dictionary<string, string>(), "none");
 
-        // One member per property: a property added to the record but not to the mapping is missing here.
-        Infra.Stacks.PreviewDefaultsOutput.Members(sample).Count.ShouldBe(Properties.Count + 1); // TaskEgress is two members
+        // One member per property: a property added to the record but not to the mapping is missing here. TaskEgress is
+        // two members; SmokeTest is none — it is read back from the parent on every deploy, never set as the preview's config.
+        Infra.Stacks.PreviewDefaultsOutput.Members(sample).Count.ShouldBe(Properties.Count + 1 - 1);
     }
 
     private static readonly IReadOnlyList<PropertyInfo> Properties =

@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Deployments.Deployer.Notifications;
+
+/// <summary>
+/// Fills a <see cref="ReleaseNotice"/> from the Actions run's default variables
+/// (https://docs.github.com/en/actions/reference/workflows-and-actions/variables#default-environment-variables): the commit
+/// (GITHUB_SHA), who started the run (GITHUB_ACTOR, and GITHUB_TRIGGERING_ACTOR for a re-run by someone else) and its link
+/// (GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID). Who approved a protected environment's job is on
+/// that run's page. A value of an unexpected shape is left out, never passed on.
+/// </summary>
+public static partial class ReleaseNoticeFactory
+{
+    [GeneratedRegex(@"^[0-9a-f]{40}\z")]
+    private static partial Regex Sha();
+
+    // GitHub logins: letters, digits, single hyphens; apps end in [bot].
+    [GeneratedRegex(@"^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}(\[bot\])?\z")]
+    private static partial Regex Login();
+
+    [GeneratedRegex(@"^[0-9]{1,20}\z")]
+    private static partial Regex RunId();
+
+    public static ReleaseNotice Create(Func<string, string?> getVariable, string environment, string imageTag, bool succeeded, string outcome, string? url)
+    {
+        var actor = Valid(getVariable("GITHUB_ACTOR"), Login());
+        var triggering = Valid(getVariable("GITHUB_TRIGGERING_ACTOR"), Login());
+        return new ReleaseNotice(environment, imageTag, succeeded, outcome)
+        {
+            Commit = Valid(getVariable("GITHUB_SHA"), Sha()),
+            Actor = triggering is not null && actor is not null && triggering != actor ? $"{actor} (re-run by {triggering})" : actor ?? triggering,
+            RunUrl = RunLink(getVariable),
+            Url = url,
+        };
+    }
+
+    private static string? RunLink(Func<string, string?> getVariable)
+    {
+        if (!Uri.TryCreate(getVariable("GITHUB_SERVER_URL"), UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http")
+            || GitHub.GitHubRepositoryName.TryParse(getVariable("GITHUB_REPOSITORY")) is not { } repository
+            || Valid(getVariable("GITHUB_RUN_ID"), RunId()) is not { } run
+            || !repository.Owner.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !repository.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            return null;
+        return $"{server.GetLeftPart(UriPartial.Authority)}/{repository.Owner}/{repository.Name}/actions/runs/{run}";
+    }
+
+    private static string? Valid(string? value, Regex pattern) => value is not null && pattern.IsMatch(value) ? value : null;
+}
