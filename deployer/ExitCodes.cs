@@ -18,4 +18,6 @@ public static class ExitCodes
     public const int MigrationFailed = 6;
     /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
     public const int ToolMissing = 7;
+    /// <summary><c>env drift</c> found resources changed or deleted outside Pulumi (what and how is on stdout).</summary>
+    public const int DriftDetected = 12;
 }
