@@ -8,7 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-readonly COMMANDS="github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status"
+readonly COMMANDS="github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status, env-drift"
 
 command="${INPUT_COMMAND-}"
 stack="${INPUT_STACK-}"
@@ -19,7 +19,7 @@ args="${INPUT_ARGS-}"
 working_directory="${INPUT_WORKING_DIRECTORY:-.}"
 
 case "$command" in
-  github-event | env-deploy | env-promote | rollback | migrate | preview-prune | plan | status) ;;
+  github-event | env-deploy | env-promote | rollback | migrate | preview-prune | plan | status | env-drift) ;;
   *) fail_input "input 'command' must be one of: $COMMANDS" ;;
 esac
 
@@ -27,7 +27,7 @@ esac
 # (A function, not an associative array: macOS's own bash is 3.2.)
 takers() { # name
   case "$1" in
-    stack) echo "env-deploy env-promote rollback migrate plan status" ;;
+    stack) echo "env-deploy env-promote rollback migrate plan status env-drift" ;;
     parent) echo "github-event plan" ;;
     from) echo "env-promote" ;;
     image-tag) echo "env-deploy env-promote rollback plan" ;;
@@ -93,6 +93,10 @@ case "$command" in
   status)
     argv=(status)
     [ -n "$stack" ] && argv+=(--stack "$stack")
+    ;;
+  env-drift)
+    required stack "$stack"
+    argv=(env drift "$stack")
     ;;
 esac
 

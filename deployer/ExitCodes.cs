@@ -20,4 +20,6 @@ public static class ExitCodes
     public const int ToolMissing = 7;
     /// <summary>The team's smoke tests failed or timed out: an environment was rolled back, a preview keeps running.</summary>
     public const int SmokeTestsFailed = 9;
+    /// <summary><c>env drift</c> found resources changed or deleted outside Pulumi (what and how is on stdout).</summary>
+    public const int DriftDetected = 12;
 }

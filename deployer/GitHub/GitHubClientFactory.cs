@@ -35,10 +35,16 @@ public static class GitHubClientFactory
     /// (<c>TrimmerRootAssembly</c> in the project file), which keeps every model's properties, but a generic type over a
     /// value type, or one no compiled code names, has no constructor to call by reflection unless something asks for
     /// it: these are the ones the models below reach (a test walks them and checks this list). Without them an issue
-    /// comment (<c>author_association</c>), a deployment (<c>payload</c>) or a status (<c>state</c>) fails to parse.
+    /// comment (<c>author_association</c>), a deployment (<c>payload</c>), a status or an issue (<c>state</c>) fails to parse.
     /// </summary>
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<AuthorAssociation>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<DeploymentState>))]
+    // The drift issue (an Issue reaches its pull request's and milestone's and assignee teams' enums).
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<ItemState>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<ItemStateReason>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<LockReason>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<MergeableState>))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<TeamPrivacy>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(ReadOnlyDictionary<string, string>))]
     public static GitHubClient Create(Uri apiBase, string token, IHttpClient http)
@@ -55,5 +61,5 @@ public static class GitHubClientFactory
         new(() => new GitHubRequestHandler(apiBase, clock, log, ct) { InnerHandler = new HttpClientHandler() });
 
     /// <summary>The models read from GitHub's answers, for the test that keeps the list above complete.</summary>
-    public static readonly IReadOnlyList<Type> Models = [typeof(IssueComment), typeof(User), typeof(Deployment), typeof(DeploymentStatus)];
+    public static readonly IReadOnlyList<Type> Models = [typeof(IssueComment), typeof(User), typeof(Deployment), typeof(DeploymentStatus), typeof(Issue)];
 }

@@ -75,7 +75,7 @@ public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName rep
         return (true, null);
     }
 
-    private static string Fit(string body)
+    public static string Fit(string body)
     {
         const string cut = "\n\n… (cut to GitHub's comment size limit)";
         return body.Length <= MaxBody ? body : body[..(MaxBody - cut.Length)] + cut;

@@ -18,4 +18,5 @@ namespace Deployments.Deployer.Json;
 [JsonSerializable(typeof(Dictionary<string, JsonElement>))]
 [JsonSerializable(typeof(IReadOnlyList<string>))]
 [JsonSerializable(typeof(SortedDictionary<string, string>))]
+[JsonSerializable(typeof(PreviewDigestModel))]
 internal sealed partial class DeployerJsonContext : JsonSerializerContext;

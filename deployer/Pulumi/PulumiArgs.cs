@@ -52,6 +52,17 @@ public static class PulumiArgs
     public static IReadOnlyList<string> Destroy(string stack, string eventLog) =>
         ["destroy", "--yes", "--skip-preview", "--color", "never", "--event-log", eventLog, "--stack", stack, NonInteractive];
 
+    /// <summary>
+    /// What an update would do, changing nothing: one JSON digest on stdout at the end. <c>--diff</c> is not passed: with
+    /// <c>--json</c> the CLI prints the digest whatever the display type (<c>ShowEvents</c> checks the JSON display first,
+    /// https://github.com/pulumi/pulumi/blob/master/pkg/backend/display/display.go), and the digest's
+    /// <c>detailedDiff</c> is the diff. Previews take no lock on DIY backends.
+    /// </summary>
+    public static IReadOnlyList<string> Preview(string stack) => ["preview", "--json", "--stack", stack, NonInteractive];
+
+    /// <summary>What a refresh would change in the state (resources changed or deleted outside Pulumi), as the same digest, changing nothing.</summary>
+    public static IReadOnlyList<string> RefreshPreview(string stack) => ["refresh", "--preview-only", "--json", "--stack", stack, NonInteractive];
+
     /// <summary>Deletes the stack's lock files on a file backend (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go); only on explicit request.</summary>
     public static IReadOnlyList<string> Cancel(string stack) => ["cancel", "--yes", "--stack", stack, NonInteractive];
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Json;
+using Deployments.Deployer.Pulumi.Digest;
 using Deployments.Deployer.Pulumi.Events;
 using Deployments.Deployer.Pulumi.Models;
 
@@ -115,6 +116,35 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
 
     public Task RemoveStackAsync(string stack, CancellationToken ct) =>
         WithLockWaitAsync(stack, () => RunAsync(PulumiArgs.StackRemove(stack), stack, ct), ct);
+
+    /// <summary>
+    /// Set by a user, it makes <c>preview --json</c> stream engine events instead of printing the digest
+    /// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/display/display.go), so the deployer's calls clear it.
+    /// </summary>
+    public const string StreamingPreviewVariable = "PULUMI_ENABLE_STREAMING_JSON_PREVIEW";
+
+    /// <summary>
+    /// What <c>pulumi up</c> would do to <paramref name="stack"/> with the checked-out program and its config, changing
+    /// nothing. Read the stack's config first (<see cref="GetConfigAsync"/>) so the compiler knows which keys are secret.
+    /// </summary>
+    public Task<PreviewDigest> PreviewAsync(string stack, CancellationToken ct) => DigestAsync(stack, PulumiArgs.Preview(stack), "preview", ct);
+
+    /// <summary>What <c>pulumi refresh</c> would change in <paramref name="stack"/>'s state (drift), changing nothing.</summary>
+    public Task<PreviewDigest> RefreshPreviewAsync(string stack, CancellationToken ct) => DigestAsync(stack, PulumiArgs.RefreshPreview(stack), "refresh --preview-only", ct);
+
+    private async Task<PreviewDigest> DigestAsync(string stack, IReadOnlyList<string> args, string what, CancellationToken ct)
+    {
+        var environment = SecretKeysEnvironment(stack);
+        environment[StreamingPreviewVariable] = null;
+        var result = await RunRawAsync(args, ct, environment);
+        if (ct.IsCancellationRequested) throw new CancelledException($"interrupted during 'pulumi {what}' of '{stack}'");
+        if (result.ExitCode == 0) return PreviewDigestReader.Read(result.StdOut, what);
+        var error = PulumiErrorClassifier.Classify(result, stack);
+        // A program or provider error still ends in a digest whose error diagnostics say what failed.
+        if (error.GetType() == typeof(PulumiException) && PreviewDigestReader.TryRead(result.StdOut) is { } digest && digest.Errors.Any())
+            throw new DeploymentFailedException($"the {what} of '{stack}' failed:\n  " + string.Join("\n  ", digest.Errors.Select(e => e.Message.Trim())));
+        throw error;
+    }
 
     private async Task<UpdateSummary> RunWithEventsAsync(string stack, Func<string, IReadOnlyList<string>> args, string what, CancellationToken ct)
     {

@@ -119,6 +119,9 @@ namespace FakePulumi
                 case "preview":
                     Require(Stack());
                     return new Engine(backend, directory, project, interrupted).Preview(Stack());
+                case "refresh":
+                    Require(Stack());
+                    return Refresh.Run(backend, directory, project, Stack(), cli);
                 case "up":
                 case "destroy":
                     if (words == "up") ConcurrentDestroy.MaybeRemove(backend, directory, Stack());

@@ -33,6 +33,10 @@ public sealed class FakeGitHubServer : IDisposable
 
     public string Url { get; }
     public List<JsonObject> Comments { get; } = [];
+    /// <summary>The repository's issues (pull requests are not among them), as GitHub returns them.</summary>
+    public List<JsonObject> Issues { get; } = [];
+    /// <summary>When not 200, listing the repository's issues fails with this status.</summary>
+    public int IssueListAnswer { get; set; } = 200;
     public List<JsonObject> Deployments { get; } = [];
     public List<(long Deployment, string State, string? Url)> Statuses { get; } = [];
     public List<string> Requests { get; } = [];
@@ -70,6 +74,24 @@ public sealed class FakeGitHubServer : IDisposable
         var comment = new JsonObject { ["id"] = _nextId++, ["body"] = body, ["user"] = new JsonObject { ["login"] = login, ["type"] = type }, ["author_association"] = "CONTRIBUTOR" };
         Comments.Add(comment);
         return comment;
+    }
+
+    /// <summary>An issue by anyone (e.g. one that pastes our marker); its comments are <see cref="Comments"/> with its number.</summary>
+    public JsonObject AddIssue(string title, string body, string login, string type, string state = "open", params string[] labels) =>
+        NewIssue(title, body, new JsonObject { ["login"] = login, ["type"] = type }, state, labels);
+
+    private JsonObject NewIssue(string title, string body, JsonObject user, string state, IEnumerable<string> labels)
+    {
+        var number = Issues.Count + 1;
+        var issue = new JsonObject
+        {
+            ["id"] = _nextId++, ["number"] = number, ["title"] = title, ["body"] = body, ["state"] = state, ["user"] = user,
+            ["labels"] = new JsonArray(labels.Select(l => (JsonNode)new JsonObject { ["id"] = _nextId++, ["name"] = l, ["color"] = "d93f0b" }).ToArray()),
+            ["html_url"] = $"https://github.example/acme/shop/issues/{number}", ["comments"] = 0,
+            ["created_at"] = "2026-12-01T03:17:00Z", ["updated_at"] = "2026-12-01T03:17:00Z",
+        };
+        Issues.Add(issue);
+        return issue;
     }
 
     private async Task ServeAsync()
@@ -139,8 +161,32 @@ public sealed class FakeGitHubServer : IDisposable
                     Write(context, 200, new JsonObject { ["data"] = new JsonObject { ["viewer"] = new JsonObject { ["login"] = Author["login"]!.GetValue<string>() } } });
                 else Write(context, 200, new JsonObject { ["errors"] = new JsonArray(new JsonObject { ["message"] = "Resource not accessible by integration" }) });
                 break;
-            case ("POST", [_, _, _, "issues", _, "comments"]):
-                var created = new JsonObject { ["id"] = _nextId++, ["body"] = body!["body"]!.GetValue<string>(), ["user"] = Author, ["author_association"] = "NONE" };
+            case ("GET", [_, _, _, "issues"]) when IssueListAnswer != 200:
+                Write(context, IssueListAnswer, new JsonObject { ["message"] = "Server Error" });
+                break;
+            case ("GET", [_, _, _, "issues"]):
+                // ?state=open|closed|all (default open), ?labels=a,b (every one), 2 per page so that paging is exercised.
+                var state = request.QueryString["state"] ?? "open";
+                var wanted = (request.QueryString["labels"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+                var matching = Issues.Where(i => (state == "all" || i["state"]!.GetValue<string>() == state)
+                    && wanted.All(w => i["labels"]!.AsArray().Any(l => l!["name"]!.GetValue<string>() == w))).ToList();
+                var issuePage = int.TryParse(request.QueryString["page"], out var ip) ? ip : 1;
+                if (issuePage * 2 < matching.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? root}{path.TrimStart('/')}?per_page=100&page={issuePage + 1}>; rel=\"next\"";
+                Write(context, 200, new JsonArray(matching.Skip((issuePage - 1) * 2).Take(2).Select(i => (JsonNode)i.DeepClone()).ToArray()));
+                break;
+            case ("POST", [_, _, _, "issues"]):
+                var opened = NewIssue(body!["title"]!.GetValue<string>(), body["body"]?.GetValue<string>() ?? "", Author, "open",
+                    (body["labels"] as JsonArray ?? []).Select(l => l!.GetValue<string>()));
+                Write(context, 201, opened.DeepClone());
+                break;
+            case ("PATCH", [_, _, _, "issues", var number]):
+                var issue = Issues.Single(i => i["number"]!.GetValue<int>().ToString(System.Globalization.CultureInfo.InvariantCulture) == number);
+                foreach (var field in new[] { "title", "body", "state", "state_reason" })
+                    if (body!.TryGetPropertyValue(field, out var value)) issue[field] = value?.DeepClone();
+                Write(context, 200, issue.DeepClone());
+                break;
+            case ("POST", [_, _, _, "issues", var issueNumber, "comments"]):
+                var created = new JsonObject { ["id"] = _nextId++, ["issue"] = int.Parse(issueNumber, System.Globalization.CultureInfo.InvariantCulture), ["body"] = body!["body"]!.GetValue<string>(), ["user"] = Author, ["author_association"] = "NONE" };
                 Comments.Add(created);
                 Write(context, 201, created.DeepClone());
                 break;

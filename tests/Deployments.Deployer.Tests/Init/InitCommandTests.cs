@@ -11,7 +11,7 @@ public class InitCommandTests
 {
     private static readonly string[] Written =
     [
-        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
+        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/drift.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
         ".github/workflows/rollback.yml", ".github/workflows/sweep.yml", "Dockerfile", "Pulumi.production.yaml", "Pulumi.staging.yaml", "Pulumi.yaml",
     ];
 
@@ -49,7 +49,7 @@ public class InitCommandTests
         result.ExitCode.ShouldBe(0, result.StdErr);
         repository.Files().ShouldBe(Written);
         result.StdOut.ShouldContain("created     Pulumi.yaml");
-        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(9);
+        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(10);
         var project = repository.Read("Pulumi.yaml");
         ProjectFileName.Read(project).ShouldBe("my-shop");
         project.ShouldContain("    compiler: deployments compile\n");

@@ -106,6 +106,8 @@ public class InitWorkflowTests
         // Assert
         jobs.Where(j => j.File is "preview.yml" or "sweep.yml").ShouldAllBe(j => j.Environment == null && j.Roles.SequenceEqual(new[] { "${{ secrets.AWS_PREVIEW_ROLE_ARN }}" }));
         jobs.Where(j => j.File is "deploy.yml" or "rollback.yml" or "migrate.yml").ShouldAllBe(j => j.Environment != null && j.Roles.SequenceEqual(new[] { "${{ secrets.AWS_DEPLOY_ROLE_ARN }}" }));
+        jobs.Where(j => j.File is "drift.yml").ShouldHaveSingleItem().ShouldSatisfyAllConditions(
+            j => j.Environment.ShouldBe("drift-${{ matrix.stack }}"), j => j.Roles.ShouldBe(["${{ secrets.AWS_READONLY_ROLE_ARN }}"]));
         repository.Read(".github/workflows/preview.yml").ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
     }
 

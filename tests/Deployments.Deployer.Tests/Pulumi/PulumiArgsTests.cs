@@ -10,6 +10,13 @@ public class PulumiArgsTests
             ["up", "--yes", "--skip-preview", "--color", "never", "--event-log", "/tmp/e.json", "--message", "deploy 1", "--stack", "preview-x", "--non-interactive"]);
 
     [Test]
+    public void Preview_and_refresh_preview_print_the_json_digest_and_change_nothing()
+    {
+        PulumiArgs.Preview("staging").ShouldBe(["preview", "--json", "--stack", "staging", "--non-interactive"]);
+        PulumiArgs.RefreshPreview("staging").ShouldBe(["refresh", "--preview-only", "--json", "--stack", "staging", "--non-interactive"]);
+    }
+
+    [Test]
     public void Destroy() =>
         PulumiArgs.Destroy("s", "/e").ShouldBe(["destroy", "--yes", "--skip-preview", "--color", "never", "--event-log", "/e", "--stack", "s", "--non-interactive"]);
 

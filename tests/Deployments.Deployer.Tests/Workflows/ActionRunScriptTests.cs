@@ -50,6 +50,8 @@ public class ActionRunScriptTests
             new[] { "plan", "--stack", "preview-x", "--parent", "staging", "--image-tag", "abc1234" }).SetName("plan → plan --stack --parent --image-tag");
         yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "status" },
             new[] { "status" }).SetName("status → status");
+        yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "env-drift", ["INPUT_STACK"] = "production", ["INPUT_ARGS"] = "--github-issue" },
+            new[] { "env", "drift", "production", "--github-issue" }).SetName("env-drift → env drift STACK, args after");
     }
 
     [TestCaseSource(nameof(Mappings))]
@@ -122,12 +124,13 @@ public class ActionRunScriptTests
     {
         TestCaseData Case(string name, string message, params (string Key, string Value)[] inputs) =>
             new TestCaseData(inputs.ToDictionary(i => i.Key, i => i.Value), message).SetName(name);
-        yield return Case("unknown command", "input 'command' must be one of: github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status", ("INPUT_COMMAND", "ship"));
+        yield return Case("unknown command", "input 'command' must be one of: github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status, env-drift", ("INPUT_COMMAND", "ship"));
         yield return Case("CLI words instead of the command", "input 'command' must be one of", ("INPUT_COMMAND", "env deploy"));
         yield return Case("empty command", "input 'command' must be one of", ("INPUT_COMMAND", ""));
         yield return Case("command with a shell tail", "input 'command' must be one of", ("INPUT_COMMAND", "status; rm -rf ~"));
         yield return Case("missing stack", "input 'stack' is required by command 'env-deploy'", ("INPUT_COMMAND", "env-deploy"), ("INPUT_IMAGE_TAG", "abc1234"));
         yield return Case("missing image tag", "input 'image-tag' is required by command 'env-deploy'", ("INPUT_COMMAND", "env-deploy"), ("INPUT_STACK", "staging"));
+        yield return Case("missing stack of env-drift", "input 'stack' is required by command 'env-drift'", ("INPUT_COMMAND", "env-drift"));
         yield return Case("missing from", "input 'from' is required by command 'env-promote'", ("INPUT_COMMAND", "env-promote"), ("INPUT_STACK", "production"));
         yield return Case("input the command does not take", "input 'from' is not used by command 'env-deploy' (only by: env-promote)",
             ("INPUT_COMMAND", "env-deploy"), ("INPUT_STACK", "staging"), ("INPUT_IMAGE_TAG", "abc1234"), ("INPUT_FROM", "staging"));
@@ -146,7 +149,7 @@ public class ActionRunScriptTests
         result.StdErr.ShouldContain(message);
         argv.ShouldBeEmpty();
         // The value is not echoed (it could be anything a workflow passes).
-        foreach (var value in inputs.Values.Where(v => v.Length > 0 && v is not ("env-deploy" or "env-promote" or "github-event" or "status")))
+        foreach (var value in inputs.Values.Where(v => v.Length > 0 && v is not ("env-deploy" or "env-promote" or "github-event" or "status" or "env-drift")))
             result.StdErr.ShouldNotContain(value);
     }
 

@@ -13,7 +13,7 @@ public class WorkflowTests
     {
         var files = Directory.GetFiles(Path.Combine(RepoRoot.Dir, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToArray();
 
-        files.Select(Path.GetFileName).ShouldBe(["deploy.yml", "migrate.yml", "preview.yml", "rollback.yml", "sweep.yml"]);
+        files.Select(Path.GetFileName).ShouldBe(["deploy.yml", "drift.yml", "migrate.yml", "preview.yml", "rollback.yml", "sweep.yml"]);
         ActionLint.Lint(files).ShouldBeEmpty();
     }
 
@@ -88,6 +88,7 @@ public class WorkflowTests
 
     private const string DeployRole = "${{ secrets.AWS_DEPLOY_ROLE_ARN }}";
     private const string PreviewRole = "${{ secrets.AWS_PREVIEW_ROLE_ARN }}";
+    private const string ReadOnlyRole = "${{ secrets.AWS_READONLY_ROLE_ARN }}";
 
     [Test]
     public void Every_job_that_assumes_an_environment_role_runs_in_a_github_environment()
@@ -98,7 +99,26 @@ public class WorkflowTests
 
         // Assert
         offenders.ShouldBeEmpty();
-        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole));
+        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole || r == ReadOnlyRole));
+    }
+
+    [Test]
+    public void Drift_checks_each_environment_in_its_own_drift_environment_with_the_read_only_role_only()
+    {
+        // The drift environments (no reviewers, default branch only) hold the read-only role and each environment's
+        // passphrase; production's own environment, with its reviewers, would hold every scheduled run for approval.
+        var jobs = Jobs().Where(j => j.File == "drift.yml").ToList();
+        var job = (YamlMappingNode)((YamlMappingNode)Load("drift.yml")["jobs"])["drift"];
+        var stacks = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["stack"]).Select(s => s.ToString()).ToList();
+
+        jobs.ShouldHaveSingleItem().Environment.ShouldBe("drift-${{ matrix.stack }}");
+        jobs[0].Roles.ShouldBe([ReadOnlyRole]);
+        stacks.ShouldBe(["staging", "production"]);
+        Triggers("drift.yml").ShouldBe(["schedule", "workflow_dispatch"]);
+        ((YamlMappingNode)Load("drift.yml")["permissions"]).Children.ToDictionary(p => p.Key.ToString(), p => p.Value.ToString())
+            .ShouldBe(new Dictionary<string, string> { ["contents"] = "read", ["id-token"] = "write", ["issues"] = "write" });
+        File.ReadAllText(Workflow("drift.yml")).ShouldContain("command: env-drift");
+        File.ReadAllText(Workflow("drift.yml")).ShouldContain("--github-issue");
     }
 
     [Test]
