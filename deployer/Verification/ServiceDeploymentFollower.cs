@@ -90,7 +90,7 @@ public sealed class ServiceDeploymentFollower(EcsClient ecs, IClock clock, TextW
             throw new CancelledException(atGate
                 ? $"interrupted at the test gate: ECS rolls the release back when its {r.GateMinutes}-minute gate times out"
                 : $"interrupted while following the {r.Strategy} release ({activeStage ?? "starting"}): ECS goes on with it on its own and rolls it back if it fails; "
-                    + "'deployments status' shows where it ended");
+                    + "'aws ecs list-service-deployments' shows how it ended");
         }
     }
 
