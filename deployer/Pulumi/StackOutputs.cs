@@ -23,6 +23,11 @@ public sealed class StackOutputs(string stack, IReadOnlyDictionary<string, JsonE
     /// <summary>A string output, or null when the stack has none (never deployed, or deployed by an older version).</summary>
     public string? OptionalText(string key) => TryGet(key, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
+    /// <summary>A whole-number output.</summary>
+    public int Int(string key) => TryGet(key, out var v) && v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var n)
+        ? n
+        : throw Missing(key, " number");
+
     /// <summary>A boolean output; absent (a stack deployed before it existed) is false.</summary>
     public bool Flag(string key) => TryGet(key, out var v) && v.ValueKind == JsonValueKind.True;
 

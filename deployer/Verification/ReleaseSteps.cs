@@ -54,8 +54,11 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         var outputs = new StackOutputs(stack, raw);
         using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
         log.WriteLine($"verifying the rollout of {outputs.Text(OutputNames.ServiceName)}");
-        var rollout = await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text(OutputNames.ClusterArn),
-            outputs.Text(OutputNames.ServiceName), outputs.Text(OutputNames.AppTaskDefinitionArn), options.RolloutTimeout, ct);
+        var strategy = outputs.OptionalText(OutputNames.ReleaseStrategy) ?? ReleaseSettings.RollingName;
+        var rollout = strategy == ReleaseSettings.RollingName
+            ? await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text(OutputNames.ClusterArn),
+                outputs.Text(OutputNames.ServiceName), outputs.Text(OutputNames.AppTaskDefinitionArn), options.RolloutTimeout, ct)
+            : await new ServiceDeploymentFollower(aws.Ecs, clock, log, options.Gate).FollowAsync(FollowRequest(outputs, strategy), ct);
         if (!rollout.Succeeded)
         {
             // A task that migrates its own database never serves when the migration fails: that is a migration failure
@@ -81,6 +84,18 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
                 ? $"the preview keeps running at {appUrl}, on the new image, to be looked at (nothing is rolled back)"
                 : "the release is rolled back");
         return health;
+    }
+
+    /// <summary>The release as the environment stack describes it; its deadline is the stack's <c>releaseWaitMinutes</c>.</summary>
+    private ReleaseFollowRequest FollowRequest(StackOutputs outputs, string strategy)
+    {
+        var headerValue = outputs.Text(OutputNames.TestHeaderValue);
+        // Unguessable, not secret: masked anyway, so the smoke tests' output cannot spread it.
+        if (environment.GetValueOrDefault("GITHUB_ACTIONS") == "true") log.WriteLine($"::add-mask::{headerValue}");
+        var url = new Uri(outputs.Text(OutputNames.Url).TrimEnd('/') + "/");
+        return new ReleaseFollowRequest(outputs.Text(OutputNames.ClusterArn), outputs.Text(OutputNames.ServiceName),
+            outputs.Text(OutputNames.AppTaskDefinitionArn), strategy, new ReleaseTestTarget(url, outputs.Text(OutputNames.TestHeaderName), headerValue),
+            outputs.Int(OutputNames.ReleaseGateMinutes), TimeSpan.FromMinutes(outputs.Int(OutputNames.ReleaseWaitMinutes)));
     }
 
     /// <summary>

@@ -16,6 +16,8 @@ public sealed record EnvironmentSettings
     public required int KeepRevisions { get; init; }
     public ImageBuildSettings? Build { get; init; }
     public required ScalingSettings Scaling { get; init; }
+    /// <summary>How the service releases a new revision (<c>releaseStrategy</c>, default rolling).</summary>
+    public ReleaseSettings Release { get; init; } = ReleaseSettings.Rolling;
     /// <summary>
     /// Set by the deployer for a brand-new environment's first update only: the service and its scaling bounds at 0
     /// tasks until the first migration succeeded; the next update restores the bounds, and Application Auto Scaling

@@ -27,6 +27,15 @@ public sealed record EnvironmentNames(
     /// </summary>
     public string PreviewRepositoryName => $"{ClusterName}-preview";
 
+    /// <summary>
+    /// The second target group of a blue/green, canary or linear release, which ECS registers the new tasks in
+    /// (<c>app-env</c> cut to 28, then <c>-alt</c>: at most the 32 characters of a target group name).
+    /// </summary>
+    public string AlternateTargetGroupName => $"{NameFitter.Shorten(TargetGroupName, NameLimits.TargetGroup - 4)}-alt";
+
+    /// <summary>The role ECS assumes to move the listener rules between the two target groups (<c>app-env-ecs-lb</c>, ≤ 64).</summary>
+    public string LoadBalancerRoleName => $"{ClusterName}-ecs-lb";
+
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static EnvironmentNames For(string appName, string environment)
     {

@@ -59,4 +59,9 @@ public static class LogicalNames
     public const string AccessLogsPolicy = "access-logs-policy";
     public const string VpcCidrLookup = "vpc-cidr";
     public const string FinalSnapshotSuffix = "final-snapshot-suffix";
+    public const string AlternateTargetGroup = "alternate-target-group";
+    public const string TestListenerRule = "test-listener-rule";
+    public const string TestHeaderValue = "test-header-value";
+    public const string LoadBalancerRole = "ecs-load-balancer-role";
+    public const string LoadBalancerRolePolicy = "ecs-load-balancer-role-policy";
 }

@@ -63,6 +63,16 @@ public static class OutputNames
     public const string PrivateSubnetIds = "privateSubnetIds";
     public const string PublicSubnetIds = "publicSubnetIds";
     public const string Region = "region";
+    /// <summary>The environment's <c>releaseStrategy</c> (rolling, blue-green, canary, linear): how the deployer follows a release.</summary>
+    public const string ReleaseStrategy = "releaseStrategy";
+    /// <summary>Minutes ECS holds a release at the test gate for the deployer's verdict (0: no gate).</summary>
+    public const string ReleaseGateMinutes = "releaseGateMinutes";
+    /// <summary>The longest a healthy release takes, in minutes (bakes, gate and a margin): the deployer's deadline.</summary>
+    public const string ReleaseWaitMinutes = "releaseWaitMinutes";
+    /// <summary>The header (name) that routes a request to the new tasks before production traffic shifts.</summary>
+    public const string TestHeaderName = "testHeaderName";
+    /// <summary>Its value: random, born with the stack; known to those who can read the stack's state.</summary>
+    public const string TestHeaderValue = "testHeaderValue";
     public const string RepositoryArn = "repositoryArn";
     public const string RepositoryName = "repositoryName";
     public const string RepositoryUrl = "repositoryUrl";

@@ -18,4 +18,6 @@ public sealed record ServiceSpec
     public IReadOnlyList<string> DependsOn { get; init; } = [];
     /// <summary>When auto scaling owns the task count, Pulumi must not reset it on every update.</summary>
     public bool ScalingOwnsDesiredCount { get; init; }
+    /// <summary>Null: a rolling update (ECS's default). Otherwise ECS shifts traffic between two target groups.</summary>
+    public ServiceTraffic? Traffic { get; init; }
 }

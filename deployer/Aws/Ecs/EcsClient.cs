@@ -82,7 +82,38 @@ public sealed class EcsClient(AwsJsonClient client)
         s.TryGetProperty("events", out var events)
             ? events.EnumerateArray().Select(e => new EcsServiceEvent(Text(e, "id") ?? "",
                 e.TryGetProperty("createdAt", out var at) && at.ValueKind == JsonValueKind.Number ? at.GetDouble() : 0, Text(e, "message") ?? "")).ToList()
-            : []);
+            : [])
+    {
+        CurrentServiceDeployment = Text(s, "currentServiceDeployment"),
+    };
+
+    /// <summary>One service deployment by ARN, or null when ECS lists it under failures (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DescribeServiceDeployments.html).</summary>
+    public async Task<EcsServiceDeployment?> DescribeServiceDeploymentAsync(string arn, CancellationToken ct)
+    {
+        var response = await client.CallAsync("DescribeServiceDeployments", new JsonObject { ["serviceDeploymentArns"] = Strings([arn]) }, ct);
+        if (!response.TryGetProperty("serviceDeployments", out var list)) return null;
+        foreach (var d in list.EnumerateArray())
+        {
+            var target = d.TryGetProperty("targetServiceRevision", out var t) ? t : default;
+            return new EcsServiceDeployment(Text(d, "serviceDeploymentArn") ?? arn, Text(d, "status") ?? "", Text(d, "statusReason"), Text(d, "lifecycleStage"),
+                Number(target, "requestedProductionTrafficWeight"), Number(target, "requestedTestTrafficWeight"),
+                d.TryGetProperty("rollback", out var rollback) ? Text(rollback, "reason") : null,
+                d.TryGetProperty("lifecycleHookDetails", out var hooks)
+                    ? hooks.EnumerateArray().Select(h => new EcsLifecycleHook(Text(h, "hookId") ?? "", Text(h, "targetType") ?? "", Text(h, "status") ?? "")).ToList()
+                    : []);
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Continues (<c>CONTINUE</c>) or rolls back (<c>ROLLBACK</c>) a deployment held by a PAUSE hook
+    /// (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContinueServiceDeployment.html).
+    /// </summary>
+    public Task ContinueServiceDeploymentAsync(string arn, string hookId, string action, CancellationToken ct) =>
+        client.CallAsync("ContinueServiceDeployment", new JsonObject { ["serviceDeploymentArn"] = arn, ["hookId"] = hookId, ["action"] = action }, ct);
+
+    private static double? Number(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;
 
     private static int Int(JsonElement e, string name) => e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetInt32() : 0;
 

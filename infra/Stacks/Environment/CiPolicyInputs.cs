@@ -18,6 +18,8 @@ public sealed record CiPolicyInputs
     public string? StateBucket { get; init; }
     /// <summary>The secret ARNs the environment's preview defaults name (what previews may read).</summary>
     public required IReadOnlyCollection<string> PreviewSecretArns { get; init; }
+    /// <summary>Whether the environment releases blue/green, canary or linear (an alternate target group and ECS's load-balancer role).</summary>
+    public bool ShiftsTraffic { get; init; }
 
     /// <summary><c>app-pv-*</c>: every preview AWS name of this app.</summary>
     public string PreviewNamePattern => PreviewNames.AwsNamePrefix(AppName) + "*";

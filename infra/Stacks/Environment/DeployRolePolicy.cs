@@ -41,13 +41,14 @@ public static class DeployRolePolicy
             Allow("Ecs", ["ecs:*"], [a.EcsCluster(n.ClusterName), a.EcsService(n.ClusterName, "*"), a.EcsServiceDeployment(n.ClusterName, "*"),
                 a.EcsTaskDefinition(n.TaskFamily), a.EcsTaskDefinition(n.MigrationTaskFamily), a.EcsTask(n.ClusterName)]),
             Allow("LoadBalancing", ["elasticloadbalancing:*"], [a.LoadBalancer(n.LoadBalancerName), a.Listener(n.LoadBalancerName),
-                a.ListenerRule(n.LoadBalancerName), a.TargetGroup(n.TargetGroupName)]),
+                a.ListenerRule(n.LoadBalancerName), a.TargetGroup(n.TargetGroupName), .. (i.ShiftsTraffic ? [a.TargetGroup(n.AlternateTargetGroupName)] : Array.Empty<object>())]),
             Allow("Registry", ["ecr:*"], [a.Repository(n.RepositoryName)]),
             // `env promote FROM TO` reads the image another environment of this app runs (its manifest and digest) before
             // putting it into this repository: read only (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html).
             Allow("PromotionSource", ["ecr:BatchGetImage", "ecr:DescribeImages"], [a.Repository($"{i.AppName}-*")]),
             Allow("Logs", ["logs:*"], [a.LogGroup(n.LogGroupName), a.LogGroup(n.LogGroupName + ":*")]),
             Allow("Roles", ["iam:*"], new[] { n.ExecutionRoleName, n.TaskRoleName, n.PreviewTaskRoleName, i.Ci.DeployRoleName, i.Ci.PreviewRoleName }
+                .Concat(i.ShiftsTraffic ? [n.LoadBalancerRoleName] : [])
                 .Select(r => (object)AwsArns.Role(r))
                 .Concat([AwsArns.Policy(i.Ci.PreviewBoundaryPolicyName), AwsArns.Iam($"oidc-provider/{GitHubOidc.Host}")]).ToList()),
             Allow("ServiceLinkedRoles", ["iam:CreateServiceLinkedRole"], ["*"], new Props

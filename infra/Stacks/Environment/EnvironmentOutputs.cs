@@ -72,4 +72,15 @@ public static class EnvironmentOutputs
             template.AddOutput(OutputNames.DatabaseSecretArn, DatabaseResources.SecretArn(r.Database));
         }
     }
+
+    /// <summary>How the deployer follows a release; nothing for rolling, whose outputs stay as they were.</summary>
+    public static void AddRelease(PulumiTemplate template, ReleaseSettings release, ReleaseResources.Result? resources)
+    {
+        if (resources is null) return;
+        template.AddOutput(OutputNames.ReleaseStrategy, release.Strategy);
+        template.AddOutput(OutputNames.ReleaseGateMinutes, release.HasGate ? release.GateMinutes : 0);
+        template.AddOutput(OutputNames.ReleaseWaitMinutes, release.WaitMinutes);
+        template.AddOutput(OutputNames.TestHeaderName, ReleaseResources.TestHeaderName);
+        template.AddOutput(OutputNames.TestHeaderValue, resources.TestHeader.Out("hex"));
+    }
 }

@@ -68,8 +68,11 @@ public static class EnvironmentStack
 
         var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, network.VpcId,
             settings.App.HealthCheckPath, deregistrationDelaySeconds: 30);
-        var rule = Routing.AddListenerRule(template, listener.Out("arn"), EnvironmentRulePriority, targetGroup,
-            settings.Dns?.Host is string host ? Routing.HostCondition(host) : Routing.PathCondition("/*"));
+        var productionCondition = settings.Dns?.Host is string host ? Routing.HostCondition(host) : Routing.PathCondition("/*");
+        var rule = Routing.AddListenerRule(template, listener.Out("arn"), EnvironmentRulePriority, targetGroup, productionCondition,
+            trafficOwnedByEcs: !settings.Release.IsRolling);
+        var release = settings.Release.IsRolling ? null
+            : ReleaseResources.Add(template, names, settings, network.VpcId, listener, productionCondition);
 
         // Environments keep old revisions registered so the circuit breaker can roll back to them.
         var (appTask, migrationTask) = new AppTaskDefinitions(settings.App, names.TaskFamily, names.MigrationTaskFamily,
@@ -92,14 +95,18 @@ public static class EnvironmentStack
             MinHealthyPercent = settings.App.MinHealthyPercent,
             MaxPercent = settings.App.MaxPercent,
             HealthCheckGraceSeconds = settings.App.HealthCheckGraceSeconds,
-            DependsOn = [rule.Name, capacityProviders.Name],
+            DependsOn = release is null ? [rule.Name, capacityProviders.Name]
+                : [rule.Name, capacityProviders.Name, release.TestRule.Name, release.RolePolicy.Name],
             ScalingOwnsDesiredCount = true,
+            Traffic = release is null ? null : new ServiceTraffic(settings.Release, release.AlternateTargetGroup.Out("arn"),
+                rule.Out("arn"), release.TestRule.Out("arn"), release.Role.Out("arn")),
         });
         ScalingResources.Add(template, cluster, service, Scaling(settings));
 
         CiIdentities.Add(template, settings, names, project, network.VpcId);
         EnvironmentOutputs.Add(template, settings, names, new EnvironmentOutputs.Refs(network, cluster, alb, listener, albSg,
             serviceSg, repository, previewRepository, logGroup, roles, appTask, migrationTask, service, targetGroup, database));
+        EnvironmentOutputs.AddRelease(template, settings.Release, release);
         return template;
     }
 

@@ -37,4 +37,6 @@ public sealed class FakeAwsScenario
     public List<FakeImage> Images { get; init; } = [];
     /// <summary>Repositories whose tags are immutable: PutImage of an existing tag with another digest fails.</summary>
     public HashSet<string> ImmutableRepositories { get; init; } = [];
+    /// <summary>A blue/green, canary or linear service deployment (DescribeServices names it as <c>currentServiceDeployment</c>).</summary>
+    public FakeRelease? Release { get; init; }
 }

@@ -111,6 +111,11 @@ public sealed class FakeAwsServer : IDisposable
                 case "ListTaskDefinitions": Ok(context, ListTaskDefinitions(json)); break;
                 case "DescribeTaskDefinition": DescribeTaskDefinition(context, json); break;
                 case "DeregisterTaskDefinition": DeregisterTaskDefinition(context, json); break;
+                case "DescribeServiceDeployments" when Scenario.Release is not null: Ok(context, Scenario.Release.Describe()); break;
+                case "ContinueServiceDeployment" when Scenario.Release is not null:
+                    if (Scenario.Release.Continue(json) is { } refused) Respond(context, 400, "InvalidParameterException", refused);
+                    else Ok(context, new JsonObject { ["serviceDeploymentArn"] = FakeRelease.Arn });
+                    break;
                 case "BatchGetImage": Ok(context, BatchGetImage(json)); break;
                 case "PutImage": PutImage(context, json); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
@@ -199,15 +204,13 @@ public sealed class FakeAwsServer : IDisposable
             deployments.Add(ours);
         }
         if (state != "COMPLETED" || Scenario.NoRolloutState && _serviceCalls < Scenario.Rollout.Count) deployments.Add(old);
-        return new JsonObject
+        var service = new JsonObject
         {
-            ["services"] = new JsonArray(new JsonObject
-            {
-                ["serviceName"] = request["services"]![0]!.GetValue<string>(), ["status"] = "ACTIVE", ["desiredCount"] = 1, ["runningCount"] = 1,
-                ["deployments"] = deployments, ["events"] = events,
-            }),
-            ["failures"] = new JsonArray(),
+            ["serviceName"] = request["services"]![0]!.GetValue<string>(), ["status"] = "ACTIVE", ["desiredCount"] = 1, ["runningCount"] = 1,
+            ["deployments"] = deployments, ["events"] = events,
         };
+        if (Scenario.Release is not null) service["currentServiceDeployment"] = FakeRelease.Arn;
+        return new JsonObject { ["services"] = new JsonArray(service), ["failures"] = new JsonArray() };
     }
 
     // ListTaskDefinitions: familyPrefix is the whole family; sort DESC = newest revision first; pages end without nextToken.

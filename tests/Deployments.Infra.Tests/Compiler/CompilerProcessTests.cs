@@ -87,6 +87,19 @@ public class CompilerProcessTests
     }
 
     [Test]
+    public void A_bad_release_strategy_exits_3_naming_the_key_and_what_is_allowed()
+    {
+        var source = StackFixtures.FromStackFile("staging", "releaseStrategy=blue-green", "linearStepBakeMinutes=2");
+
+        var result = CompilerProcess.Run(CompilerProcess.RunEnvironment("staging", ConfigJson(source)));
+
+        result.ExitCode.ShouldBe(3);
+        result.StdOut.ShouldBeEmpty();
+        result.StdErr.ShouldContain("deployments:linearStepBakeMinutes: applies only to releaseStrategy linear (this environment is 'blue-green')");
+        result.StdErr.ShouldNotContain("   at ");
+    }
+
+    [Test]
     public void The_config_is_read_in_the_namespace_of_the_project_the_host_names()
     {
         // Arrange: a team's project "shop" keeps its keys as shop:kind, shop:imageTag, …
