@@ -13,6 +13,9 @@ public static class SmokeTestEnvironment
 {
     public const string UrlVariable = "DEPLOYMENTS_URL";
     public const string StackVariable = "DEPLOYMENTS_STACK";
+    /// <summary>At a blue/green, canary or linear release's gate: the header (name, value) that reaches the new tasks on the test route.</summary>
+    public const string TestHeaderNameVariable = "DEPLOYMENTS_TEST_HEADER_NAME";
+    public const string TestHeaderValueVariable = "DEPLOYMENTS_TEST_HEADER_VALUE";
 
     /// <summary>Every variable starting with one of these is removed (AWS keys, profiles, web identity and container
     /// credentials; Pulumi's token, passphrase and backend; the runner's tokens; the deployer's own settings).</summary>
@@ -26,7 +29,8 @@ public static class SmokeTestEnvironment
     ];
 
     /// <summary>The child's variables; <paramref name="alsoRemoved"/> names further secrets, e.g. the variable holding the notification webhook's URL.</summary>
-    public static Dictionary<string, string> Build(IReadOnlyDictionary<string, string> ambient, Uri url, string stack, IEnumerable<string> alsoRemoved)
+    public static Dictionary<string, string> Build(IReadOnlyDictionary<string, string> ambient, Uri url, string stack, IEnumerable<string> alsoRemoved,
+        SmokeTestHeader? testHeader = null)
     {
         var removed = new HashSet<string>([.. RemovedNames, .. ActionsMasks.SecretVariables, ActionsMasks.PassphraseFileVariable, .. alsoRemoved], StringComparer.Ordinal);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -34,6 +38,11 @@ public static class SmokeTestEnvironment
             if (!removed.Contains(name) && !RemovedPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))) result[name] = value;
         result[UrlVariable] = url.ToString();
         result[StackVariable] = stack;
+        if (testHeader is not null)
+        {
+            result[TestHeaderNameVariable] = testHeader.Name;
+            result[TestHeaderValueVariable] = testHeader.Value;
+        }
         return result;
     }
 }

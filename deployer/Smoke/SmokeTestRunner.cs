@@ -22,13 +22,13 @@ public sealed class SmokeTestRunner(IReadOnlyDictionary<string, string> environm
 
     private bool InActions => environment.GetValueOrDefault("GITHUB_ACTIONS") == "true";
 
-    public async Task<SmokeTestResult> RunAsync(SmokeTestSettings test, Uri url, string stack, bool fold, CancellationToken ct)
+    public async Task<SmokeTestResult> RunAsync(SmokeTestSettings test, Uri url, string stack, bool fold, CancellationToken ct, SmokeTestHeader? testHeader = null)
     {
         var clock = Stopwatch.StartNew();
         var program = Resolve(test.Command[0]);
         if (program is null)
             return new SmokeTestResult(false, $"its program '{test.Command[0]}' (smokeTest.command) was not found{(test.Command[0].Contains('/', StringComparison.Ordinal) ? $" in {workingDirectory}" : " on PATH")}", [], clock.Elapsed);
-        log.WriteLine($"smoke tests of '{stack}': {string.Join(' ', test.Command)} against {url} (at most {test.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s)");
+        log.WriteLine($"smoke tests of '{stack}': {string.Join(' ', test.Command)} against {url}{(testHeader is null ? "" : $" with the test header {testHeader.Name}")} (at most {test.TimeoutSeconds.ToString(CultureInfo.InvariantCulture)} s)");
         var token = InActions ? WorkflowCommand.NewStopToken() : null;
         if (InActions && fold) log.WriteLine($"::group::Smoke tests of {stack}");
         if (token is not null) log.WriteLine($"::stop-commands::{token}");
@@ -48,7 +48,7 @@ public sealed class SmokeTestRunner(IReadOnlyDictionary<string, string> environm
         try
         {
             ProcessGroup group;
-            try { group = ProcessGroup.Start(program, test.Command.Skip(1).ToList(), workingDirectory, SmokeTestEnvironment.Build(environment, url, stack, secretVariables ?? [])); }
+            try { group = ProcessGroup.Start(program, test.Command.Skip(1).ToList(), workingDirectory, SmokeTestEnvironment.Build(environment, url, stack, secretVariables ?? [], testHeader)); }
             catch (System.ComponentModel.Win32Exception e)
             {
                 return new SmokeTestResult(false, $"its program '{test.Command[0]}' (smokeTest.command) could not start: {e.Message}", [], clock.Elapsed);

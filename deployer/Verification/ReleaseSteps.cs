@@ -54,11 +54,27 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         var outputs = new StackOutputs(stack, raw);
         using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
         log.WriteLine($"verifying the rollout of {outputs.Text(OutputNames.ServiceName)}");
+        var smokeTest = preview ? previewSmokeTest : SmokeTestOutput.Read(raw.TryGetValue(OutputNames.SmokeTest, out var s) ? s : null);
+        var notify = NotifyOutput.Read(raw.TryGetValue(OutputNames.Notify, out var n) ? n : null);
+        var runner = new SmokeTestRunner(environment, WorkingDirectory, log, notify is null ? [] : [notify.UrlVariable]);
         var strategy = outputs.OptionalText(OutputNames.ReleaseStrategy) ?? ReleaseSettings.RollingName;
+        // A gated release runs the smoke tests at its gate, against the test route, before any production traffic
+        // shifts; their verdict is ECS's CONTINUE or ROLLBACK. Rolling releases run them after the health check.
+        SmokeTestResult? atGate = null;
+        var gate = smokeTest is null || strategy == ReleaseSettings.RollingName ? options.Gate : async (ReleaseTestTarget target, CancellationToken token) =>
+        {
+            atGate = await runner.RunAsync(smokeTest, target.Url, stack, fold: true, token, new SmokeTestHeader(target.HeaderName, target.HeaderValue));
+            return atGate.Passed;
+        };
         var rollout = strategy == ReleaseSettings.RollingName
             ? await new RolloutVerifier(aws.Ecs, clock, log).VerifyAsync(outputs.Text(OutputNames.ClusterArn),
                 outputs.Text(OutputNames.ServiceName), outputs.Text(OutputNames.AppTaskDefinitionArn), options.RolloutTimeout, ct)
-            : await new ServiceDeploymentFollower(aws.Ecs, clock, log, options.Gate).FollowAsync(FollowRequest(outputs, strategy), ct);
+            : await new ServiceDeploymentFollower(aws.Ecs, clock, log, gate).FollowAsync(FollowRequest(outputs, strategy), ct);
+        if (atGate is { Passed: false })
+        {
+            log.WriteLine($"smoke tests of '{stack}' failed at the gate: ECS was told to roll the release back before any production traffic shifted");
+            throw new SmokeTestsFailedException(stack, new Uri(outputs.Text(OutputNames.Url)), atGate, "the release is rolled back");
+        }
         if (!rollout.Succeeded)
         {
             // A task that migrates its own database never serves when the migration fails: that is a migration failure
@@ -73,12 +89,9 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         var url = new Uri(new Uri(outputs.Text(OutputNames.Url).TrimEnd('/') + "/"), outputs.Text(OutputNames.HealthCheckPath).TrimStart('/'));
         var health = await new HealthProbe(http, clock, log).ProbeAsync(url, options.HealthTimeout, ct);
         // Health checks first: smoke tests against a service that does not answer would only fail slower.
-        var smokeTest = preview ? previewSmokeTest : SmokeTestOutput.Read(raw.TryGetValue(OutputNames.SmokeTest, out var s) ? s : null);
-        if (!health.Succeeded || smokeTest is null) return health;
+        if (!health.Succeeded || smokeTest is null || atGate is not null) return health;
         var appUrl = new Uri(outputs.Text(OutputNames.Url));
-        var notify = NotifyOutput.Read(raw.TryGetValue(OutputNames.Notify, out var n) ? n : null);
-        var result = await new SmokeTestRunner(environment, WorkingDirectory, log, notify is null ? [] : [notify.UrlVariable])
-            .RunAsync(smokeTest, appUrl, stack, fold: !preview, ct);
+        var result = await runner.RunAsync(smokeTest, appUrl, stack, fold: !preview, ct);
         if (!result.Passed)
             throw new SmokeTestsFailedException(stack, appUrl, result, preview
                 ? $"the preview keeps running at {appUrl}, on the new image, to be looked at (nothing is rolled back)"

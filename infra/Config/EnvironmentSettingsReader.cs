@@ -42,7 +42,7 @@ public static class EnvironmentSettingsReader
             Build = build,
             Scaling = new ScalingSettings(minTasks, maxTasks, config.Int("cpuTarget", 70, 10, 95), config.Int("memoryTarget", 70, 10, 95)),
             ServiceHeld = config.Bool("serviceHeld", false),
-            Release = ReleaseSettingsReader.Read(config),
+            Release = ReleaseSettingsReader.Read(config, smokeTest),
             Database = ReadDatabase(config, protect),
             Protect = protect,
             Production = production,

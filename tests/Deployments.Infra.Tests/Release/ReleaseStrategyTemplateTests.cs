@@ -154,6 +154,29 @@ public class ReleaseStrategyTemplateTests
         template.Output("releaseGateMinutes")!.GetValue<int>().ShouldBe(30);
     }
 
+    [Test]
+    public void With_smoke_tests_a_release_is_gated_long_enough_for_them_by_default()
+    {
+        var template = StackFixtures.Staging("releaseStrategy=blue-green", "smokeTest={\"command\":[\"pytest\"],\"timeoutSeconds\":600}");
+
+        // 600 s of smoke tests plus the deployer's 120 s margin: 12 minutes before ECS gives up on the verdict.
+        template.Output("releaseGateMinutes")!.GetValue<int>().ShouldBe(12);
+        template.HasResourceProperties("aws:ecs:Service", new
+        {
+            deploymentConfiguration = new { lifecycleHooks = new[] { new { timeoutConfiguration = new { action = "ROLLBACK", timeoutInMinutes = "12" } } } },
+        });
+    }
+
+    [Test]
+    public void A_gate_shorter_than_the_smoke_tests_is_refused_naming_both_keys()
+    {
+        var error = Should.Throw<ConfigException>(() => StackCompiler.Compile(StackFixtures.FromStackFile("staging",
+            "releaseStrategy=canary", "releaseGateMinutes=3", "smokeTest={\"command\":[\"pytest\"],\"timeoutSeconds\":300}"), "staging"));
+
+        error.Problems.Single().Key.ShouldBe("deployments:releaseGateMinutes");
+        error.Problems.Single().Message.ShouldStartWith("'3' is not allowed with smokeTest: at least 7 (smokeTest.timeoutSeconds 300 s plus 120 s)");
+    }
+
     [TestCase("releaseStrategy=green", "deployments:releaseStrategy", "'green' is not allowed: one of rolling, blue-green, canary, linear")]
     [TestCase("canaryPercent=10", "deployments:canaryPercent", "applies only to releaseStrategy canary (this environment is 'rolling')")]
     [TestCase("bakeMinutes=5", "deployments:bakeMinutes", "applies only to releaseStrategy blue-green or canary or linear")]
