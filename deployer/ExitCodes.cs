@@ -18,4 +18,6 @@ public static class ExitCodes
     public const int MigrationFailed = 6;
     /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
     public const int ToolMissing = 7;
+    /// <summary>Every preview load balancer of the parent environment is full (its <c>previewCapacity</c>): refused before anything was created.</summary>
+    public const int PreviewCapacityFull = 8;
 }

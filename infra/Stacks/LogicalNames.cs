@@ -59,4 +59,11 @@ public static class LogicalNames
     public const string AccessLogsPolicy = "access-logs-policy";
     public const string VpcCidrLookup = "vpc-cidr";
     public const string FinalSnapshotSuffix = "final-snapshot-suffix";
+
+    /// <summary>
+    /// A resource of preview shard <paramref name="shard"/> (1 or more; shard 0 is the environment's own load balancer):
+    /// <c>preview-shard-1-load-balancer</c>. A shard keeps its number for life (placement never renumbers), so these are stable.
+    /// </summary>
+    public static string PreviewShard(int shard, string resource) =>
+        $"preview-shard-{shard.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{resource}";
 }
