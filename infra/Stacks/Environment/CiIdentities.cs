@@ -32,6 +32,8 @@ public static class CiIdentities
             BoundaryArn = Expr.Ref(LogicalNames.PreviewBoundary, "arn"),
             StateBucket = ci?.StateBucket,
             PreviewSecretArns = settings.PreviewDefaults.Secrets.Values.ToList(),
+            Shards = Shards.PreviewShardLayout.For(settings.PreviewCapacity).Count == 1 || settings.Dns?.PreviewDomain is null ? null
+                : new CiPolicyInputs.ShardInputs(ShardNames.For(names), settings.Dns.HostedZoneId, settings.Dns.PreviewDomain),
         };
         if (hostsPreviews)
         {

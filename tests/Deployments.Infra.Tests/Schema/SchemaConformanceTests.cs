@@ -28,10 +28,12 @@ public class SchemaConformanceTests
                 "taskPolicyArns=[\"arn:aws:iam::123456789012:policy/app\"]")),
             ("staging-egress-rules-access-logs", Staging("taskEgressRules=[\"tcp:6379:10.1.0.0/16\",\"udp:123-124:0.0.0.0/0\"]", "accessLogs=true")),
             ("staging-egress-open", Staging("taskEgressOpen=true")),
+            ("staging-preview-shards", Staging("previewCapacity=250", "accessLogs=true")),
             ("production-existing-log-bucket-build", Production("accessLogsBucket=org-central-alb-logs", "!imageTag",
                 "build={\"context\":\"./app\",\"sha\":\"3f9a2c1d\",\"branch\":\"main\"}")),
             ("preview-sidecar", Preview()),
             ("preview-instance", Preview("databaseStrategy=instance")),
+            ("preview-shard-2", Preview("loadBalancerShard=2")),
             ("preview-none", Preview("databaseStrategy=none", "spot=false", "host=x.example.com")),
         ];
 

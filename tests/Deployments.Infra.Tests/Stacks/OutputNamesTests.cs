@@ -21,6 +21,7 @@ public class OutputNamesTests
     private static IReadOnlySet<string> Emitted() =>
         OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging")))
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "database=true"))))
+            .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "previewCapacity=250"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments(StackFixtures.PreviewConfig))))
             .ToHashSet(StringComparer.Ordinal);
 
