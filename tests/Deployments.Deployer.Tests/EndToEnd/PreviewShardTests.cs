@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using Deployments.Deployer.Previews.Shards;
 using Deployments.Deployer.Tests.TestSupport;
