@@ -191,4 +191,31 @@ public class PreviewShardTests
         // App and environment names never hold "--": no environment's load balancer matches the pattern.
         NameRules.TryValidateEnvironmentName($"{environment}--s1", out _).ShouldBeFalse();
     }
+
+    [Test]
+    public void The_preview_role_may_put_rules_on_the_shards_listeners_only_and_records_under_the_preview_domain_only()
+    {
+        // Arrange
+        var template = StackFixtures.Staging("previewCapacity=250");
+        var statements = ((System.Text.Json.Nodes.JsonObject)template.Resource("ci-preview-role-policy")["properties"]!["policy"]!["fn::toJSON"]!)["Statement"]!.AsArray();
+        System.Text.Json.Nodes.JsonNode Statement(string sid) => statements.Single(x => x!["Sid"]!.GetValue<string>() == sid)!;
+        static string Concrete(string pattern) => System.Text.RegularExpressions.Regex.Replace(pattern, @"\$\{[^}]+\}", m => m.Value.Contains("partition", StringComparison.Ordinal) ? "aws" : "123456789012");
+        var create = Statement("CreatePreviewRules")["Resource"]!.AsArray().Select(r => Concrete(r!.GetValue<string>())).ToList();
+
+        // Assert: the environment's listener and its shards' (IAM's wildcard matching), nobody else's
+        const string listener = "arn:aws:elasticloadbalancing:eu-west-1:123456789012:listener/app/{0}/50dc6c495c0c9188/f2f7dc8efc522ab2";
+        bool Reaches(string loadBalancer) => create.Any(p => IamPattern.Matches(p, string.Format(System.Globalization.CultureInfo.InvariantCulture, listener, loadBalancer)));
+        Reaches("shop-staging").ShouldBeTrue();
+        Reaches("shop-staging--s1").ShouldBeTrue();
+        Reaches("shop-staging--s29").ShouldBeTrue();
+        Reaches("shop-staging-eu").ShouldBeFalse();
+        Reaches("shop-stagingx").ShouldBeFalse();
+        Reaches("shop-production").ShouldBeFalse();
+        var records = Statement("PreviewRecords");
+        records["Resource"]!.AsArray().Single()!.GetValue<string>().ShouldEndWith(":route53:::hostedzone/Z0123456789EXAMPLE");
+        records["Condition"]!["ForAllValues:StringLike"]!["route53:ChangeResourceRecordSetsNormalizedRecordNames"]!.AsArray().Single()!.GetValue<string>()
+            .ShouldBe("*.preview.shop.example.com");
+        // Without shards, the policy is the one it always was.
+        StackFixtures.Staging().Root.ToJsonString().ShouldNotContain("PreviewRecords");
+    }
 }
