@@ -18,6 +18,8 @@ public static class ExitCodes
     public const int MigrationFailed = 6;
     /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
     public const int ToolMissing = 7;
+    /// <summary>Every preview load balancer of the parent environment is full (its <c>previewCapacity</c>): refused before anything was created.</summary>
+    public const int PreviewCapacityFull = 8;
     /// <summary>The team's smoke tests failed or timed out: an environment was rolled back, a preview keeps running.</summary>
     public const int SmokeTestsFailed = 9;
     /// <summary><c>env drift</c> found resources changed or deleted outside Pulumi (what and how is on stdout).</summary>

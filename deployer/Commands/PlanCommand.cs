@@ -2,6 +2,8 @@ using System.CommandLine;
 using Deployments.Deployer.Cost;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Previews;
+using Deployments.Deployer.Previews.Shards;
+using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
 
@@ -74,7 +76,10 @@ public sealed class PlanCommand : Command
         PreviewInputs.RequirePreviewDomain(parent);
         var names = PreviewNames.For(parent.AppName, request.Source);
         PreviewInputs.RequireSafeHost(parent, names);
-        var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName));
+        // Offline, the shard is its first choice: where a new preview goes when that shard has room (plan cannot see the
+        // backend, so neither how full the shards are nor the shard an existing preview keeps).
+        var shard = ShardPlacement.FirstChoice(names.StackName, parent.Shards.Count);
+        var config = PreviewConfigBuilder.Build(parent, request, RulePriorities.FirstChoice(names.StackName), shard);
         var (template, settings) = compilation.Preview(compilation.Source(config), names.StackName);
         return new PlanReport("preview", names.StackName, request.Branch, $"{parent.UrlScheme}://{names.HostLabel}.{parent.PreviewDomain}",
             [
@@ -82,6 +87,7 @@ public sealed class PlanCommand : Command
                 new("service", names.ServiceName), new("task family", names.TaskFamily), new("migration task family", names.MigrationTaskFamily),
                 new("log group", names.LogGroupName), new("execution role", names.ExecutionRoleName),
                 new("task security group", names.TasksSecurityGroupName), new("database", names.DatabaseIdentifier),
+                new("load balancer", LoadBalancer(parent, shard)),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
             estimator.Preview(settings));
@@ -106,6 +112,16 @@ public sealed class PlanCommand : Command
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
             estimator.Environment(settings));
+    }
+
+    /// <summary>Which of the parent's load balancers the preview would use, and how sure that is.</summary>
+    private static string LoadBalancer(ParentInfo parent, int shard)
+    {
+        var environment = EnvironmentNames.For(parent.AppName, StackNames.Short(parent.Stack));
+        if (parent.Shards.Count == 1) return $"{environment.LoadBalancerName} (the environment's own, its only one)";
+        var name = shard == 0 ? environment.LoadBalancerName : ShardNames.For(environment).LoadBalancerName(shard);
+        return $"{name} (shard {shard} of {parent.Shards.Count}, its first choice: a new preview goes there while it has room, else to the next shard with room; "
+            + "an existing preview keeps its own shard, which plan, offline, cannot see)";
     }
 
     /// <summary>The CI roles the stack creates (config <c>ci</c>): the deploy role, and the preview role unless it hosts no previews.</summary>

@@ -24,6 +24,13 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
             Hours * RuleLcuAbove(rules), "LCU-hours", prices[PriceKeys.AlbLcuHour]));
         var azs = s.Network.UsesExistingVpc ? s.Network.PublicSubnetIds.Count : s.Network.AvailabilityZones;
         lines.Add(new($"Load balancer public IPv4 ({azs} AZs)", Hours * azs, "IP-hours", prices[PriceKeys.PublicIpv4Hour]));
+        // The further preview load balancers bill their hours and addresses even with no preview on them.
+        var shards = Infra.Stacks.Shards.PreviewShardLayout.For(s.PreviewCapacity).Count - 1;
+        if (shards > 0)
+        {
+            lines.Add(new($"Preview load balancers ({shards} beyond its own, for previewCapacity {s.PreviewCapacity}; shared by their previews)", Hours * shards, "ALB-hours", prices[PriceKeys.AlbHour]));
+            lines.Add(new($"Preview load balancers' public IPv4 ({shards} × {azs} AZs)", Hours * shards * azs, "IP-hours", prices[PriceKeys.PublicIpv4Hour]));
+        }
         var nats = s.Network.UsesExistingVpc ? 0 : s.Network.NatGateways switch { "None" => 0, "Single" => 1, _ => azs };
         if (nats > 0)
         {
@@ -45,18 +52,27 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
         var lines = new List<CostLine>();
         Fargate(lines, s.DesiredCount, s.App.Cpu, s.App.Memory, s.App.Spot, $"{s.DesiredCount} task(s)");
         var share = assumptions.PreviewsSharingTheLoadBalancer;
-        lines.Add(new($"Share of the parent's load balancer (1/{share})", Hours / share, "ALB-hours", prices[PriceKeys.AlbHour]));
-        // The preview's rule is one more rule every request for the environment's host passes: its cost is the
-        // difference it makes to the parent's rule-evaluation LCUs.
+        // A preview pays a share of its shard's load balancer hours: the environment's own (shard 0) or a further one.
+        var shard = s.LoadBalancerShard == 0 ? "the parent's load balancer" : $"the parent's preview load balancer {s.LoadBalancerShard}";
+        lines.Add(new($"Share of {shard} (1/{share})", Hours / share, "ALB-hours", prices[PriceKeys.AlbHour]));
         var rules = EnvironmentRulesProcessed;
-        lines.Add(new($"Listener rule evaluations its rule adds ({rules - 1} → {rules} rules per environment request)",
-            Hours * (RuleLcuAbove(rules) - RuleLcuAbove(rules - 1)), "LCU-hours", prices[PriceKeys.AlbLcuHour]));
+        string ruleNote;
+        if (s.LoadBalancerShard == 0)
+        {
+            // The preview's rule is one more rule every request for the environment's host passes: its cost is the
+            // difference it makes to the parent's rule-evaluation LCUs.
+            lines.Add(new($"Listener rule evaluations its rule adds ({rules - 1} → {rules} rules per environment request)",
+                Hours * (RuleLcuAbove(rules) - RuleLcuAbove(rules - 1)), "LCU-hours", prices[PriceKeys.AlbLcuHour]));
+            ruleNote = RuleNote(rules) + "; the preview's own requests are not counted";
+        }
+        else
+            ruleNote = "its rule is on a preview load balancer, which no request for the environment's host passes: it adds no rule evaluations there; the previews' own requests are not counted";
         Logs(lines, assumptions.PreviewLogGbPerMonth, s.App.LogRetentionDays);
         if (s.DatabaseStrategy == DatabaseStrategies.Instance) Database(lines, "db.t4g.micro", 20, multiAz: false);
         return Estimate(lines, [
             $"the preview runs all month ({Text(Hours)} h); it costs that fraction of the total for the days it lives",
-            $"{share} previews share the parent's load balancer",
-            RuleNote(rules) + "; the preview's own requests are not counted",
+            $"{share} previews share {shard}",
+            ruleNote,
             $"{Text(assumptions.PreviewLogGbPerMonth)} GB of logs per month",
         ]);
     }

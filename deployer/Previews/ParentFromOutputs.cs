@@ -14,6 +14,10 @@ public static class ParentFromOutputs
         // `url` is the scheme and the environment's host (or its load balancer's DNS name): a name no preview may take.
         var host = Uri.TryCreate(outputs.Text(OutputNames.Url), UriKind.Absolute, out var url) ? url.Host : null;
         return new ParentInfo(stack, outputs.Text(OutputNames.AppName), outputs.Text(OutputNames.Region),
-            outputs.Text(OutputNames.PreviewDomain), outputs.Text(OutputNames.UrlScheme), defaults) { Host = host };
+            outputs.Text(OutputNames.PreviewDomain), outputs.Text(OutputNames.UrlScheme), defaults)
+        {
+            Host = host,
+            Shards = Shards.ShardMap.Read(stack, outputs, values),
+        };
     }
 }

@@ -21,7 +21,11 @@ public static class ParentFromStackFile
         var (_, settings) = compilation.Environment(source, name);
         var scheme = settings.CertificateArn is not null || settings.Dns?.PreviewDomain is not null ? "https" : "http";
         var parent = new ParentInfo(stack, settings.App.AppName, settings.Region,
-            settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults) { Host = settings.Dns?.Host };
+            settings.Dns?.PreviewDomain ?? "", scheme, settings.PreviewDefaults)
+        {
+            Host = settings.Dns?.Host,
+            Shards = Shards.ShardMap.From(Infra.Stacks.Shards.PreviewShardLayout.For(settings.PreviewCapacity)),
+        };
         return (parent, settings);
     }
 }

@@ -13,4 +13,7 @@ public sealed record ParentInfo(string Stack, string AppName, string Region, str
 {
     /// <summary>The host the environment serves (from its <c>url</c>), which no preview may equal or shadow.</summary>
     public string? Host { get; init; }
+
+    /// <summary>The parent's preview load balancers (its <c>previewShards</c> output, or its own load balancer alone).</summary>
+    public Shards.ShardMap Shards { get; init; } = Previews.Shards.ShardMap.Default;
 }

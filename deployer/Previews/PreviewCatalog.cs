@@ -37,6 +37,32 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi, int parallel = Previe
             .Where(r => r.Fork is not null).Select(r => (r.Stack, r.Fork!)).ToList();
     }
 
+    /// <summary>
+    /// How many previews of <paramref name="parentStack"/> each of its <paramref name="shards"/> load balancers holds, from
+    /// each preview's newest history entry (its <c>parentStack</c> and <c>loadBalancerShard</c>; none recorded: shard 0,
+    /// where every preview was before shards). A stack listed with no resources holds nothing; one never updated has no
+    /// shard yet but counts toward the capacity, since its deploy may be running now.
+    /// </summary>
+    public async Task<Shards.ShardOccupancy> OccupancyAsync(IReadOnlyList<StackSummary> previews, string parentStack, int shards, CancellationToken ct)
+    {
+        var parent = StackNames.Short(parentStack);
+        var counted = previews.Where(p => p.ResourceCount is not 0).ToList();
+        var records = await BoundedParallel.MapAsync(counted, parallel, (summary, _, token) =>
+            PreviewOwnership.ReadRecordAsync(pulumi, StackNames.Short(summary.Name), token), ct);
+        var perShard = new int[shards];
+        var total = 0;
+        foreach (var record in records)
+        {
+            var recordedParent = record.GetValueOrDefault(pulumi.Project.Key("parentStack"));
+            if (recordedParent is not null && StackNames.Short(recordedParent) != parent) continue;
+            total++;
+            if (recordedParent is null) continue;
+            var shard = Shards.ShardRecord.Read(record, pulumi.Project);
+            if (shard < shards) perShard[shard]++;
+        }
+        return new Shards.ShardOccupancy(perShard, total);
+    }
+
     public async Task<IReadOnlyList<PreviewInfo>> ListAsync(CancellationToken ct) =>
         await BoundedParallel.MapAsync(await StacksAsync(ct), parallel, async (summary, _, token) =>
         {

@@ -11,7 +11,7 @@ namespace Deployments.Deployer.Previews;
 /// </summary>
 public static class PreviewConfigBuilder
 {
-    public static SortedDictionary<string, string> Build(ParentInfo parent, PreviewRequest request, int rulePriority)
+    public static SortedDictionary<string, string> Build(ParentInfo parent, PreviewRequest request, int rulePriority, int shard = 0)
     {
         var config = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
@@ -33,6 +33,9 @@ public static class PreviewConfigBuilder
         // Whose preview it is: the fork its names derive from, and the pull request that owns it.
         if (request.HeadRepository is { } fork) config[PreviewOwnerKeys.HeadRepository] = fork;
         if (request.PullRequest is int owner) config[PreviewOwnerKeys.OwnerPullRequest] = Text(owner);
+        // The load balancer it is on, kept for life; shard 0 (the environment's own) is the default, left unset so a
+        // preview of an environment without shards has the config it always had.
+        if (shard > 0) config[Infra.Stacks.Shards.PreviewShardKeys.ShardConfigKey] = Text(shard);
         return config;
     }
 

@@ -1,5 +1,6 @@
 using Deployments.Deployer.Commands;
 using Deployments.Deployer.Errors;
+using Deployments.Deployer.Previews.Shards;
 using Deployments.Deployer.Pulumi;
 using Deployments.Infra.Config;
 using Deployments.Infra.Naming;
@@ -19,6 +20,8 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
     public const int MaxRedeploys = 3;
 
     private readonly StackCompilation _compilation = new(pulumi.Project, pulumi.Stats);
+
+    private readonly PreviewCatalog _catalog = new(pulumi);
 
     public async Task<PreviewDeployResult> DeployAsync(PreviewRequest request, string parentStack, CancellationToken ct)
     {
@@ -44,7 +47,14 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
 
     private async Task<PreviewDeployResult> DeployOnceAsync(PreviewRequest request, ParentInfo parent, string stack, CancellationToken ct)
     {
-        var created = await pulumi.EnsureStackAsync(stack, ct);
+        // Placement comes before anything is created, the stack included: `stack ls` says whether the stack exists (it
+        // replaces `stack init` then) and how many previews there are; a new preview is placed on a shard with room, or
+        // refused (exit 8) with nothing created.
+        var previews = await _catalog.StacksAsync(ct);
+        var exists = previews.Any(p => StackNames.Short(p.Name) == stack);
+        var others = previews.Where(p => StackNames.Short(p.Name) != stack).ToList();
+        var shard = exists ? (int?)null : await PlaceAsync(stack, parent, others, ct);
+        var created = !exists && await pulumi.EnsureStackAsync(stack, ct);
         // The local Pulumi.<stack>.yaml: what `config set-all` is diffed against, nothing more.
         IReadOnlyDictionary<string, string?> current = await pulumi.GetConfigAsync(stack, ct);
         // Before any change: another pull request's preview is refused; the owner is recorded (or kept) in the config.
@@ -52,6 +62,17 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         // which a fresh runner does not have.
         var record = created ? new Dictionary<string, string?>() : await PreviewOwnership.ReadRecordAsync(pulumi, stack, ct);
         request = request with { PullRequest = PreviewOwnership.ForDeploy(stack, record, pulumi.Project, request, log) };
+        // A preview stays on its shard: the one its last update recorded (none: the environment's own load balancer).
+        if (!created && record.Count > 0)
+        {
+            shard = ShardRecord.Read(record, pulumi.Project);
+            if (shard >= parent.Shards.Count)
+            {
+                log.WriteLine($"preview '{stack}' was on load balancer shard {shard}, which '{parent.Stack}' no longer has (its previewCapacity went down): placing it again");
+                shard = await PlaceAsync(stack, parent, others, ct);
+            }
+        }
+        shard ??= await PlaceAsync(stack, parent, others, ct);
         // What the stack runs (image, rule priority, task count) comes from the backend too: on a fresh runner the
         // local file is empty, and an instance preview would roll before migrating.
         var running = created ? RunningPreview.None : RunningPreview.From(await pulumi.OutputsAsync(stack, ct));
@@ -70,16 +91,16 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         if (migrate && running.NotServing)
         {
             log.WriteLine($"the service is held at 0 tasks until the migration of {request.ImageTag} succeeds");
-            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"register {request.ImageTag} for the migration (service at 0 tasks)", ct, holdService: true);
+            (priority, current, _, _) = await UpAsync(stack, parent, request, shard.Value, priority, current, request.ImageTag, $"register {request.ImageTag} for the migration (service at 0 tasks)", ct, holdService: true);
             await steps!.MigrateAsync(stack, ct);
         }
         else if (migrate)
         {
             log.WriteLine($"registering {request.ImageTag} for the migration; the service stays on {currentTag}");
-            (priority, current, _, _) = await UpAsync(stack, parent, request, priority, current, currentTag!, $"register {request.ImageTag} for the migration", ct);
+            (priority, current, _, _) = await UpAsync(stack, parent, request, shard.Value, priority, current, currentTag!, $"register {request.ImageTag} for the migration", ct);
             await steps!.MigrateAsync(stack, ct);
         }
-        (priority, current, var summary, var settings) = await UpAsync(stack, parent, request, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
+        (priority, current, var summary, var settings) = await UpAsync(stack, parent, request, shard.Value, priority, current, request.ImageTag, $"preview of {request.Branch} at {request.ImageTag}", ct);
         if (steps is not null && await steps.VerifyPreviewAsync(stack, parent.Defaults.SmokeTest, ct) is { Succeeded: false } verified)
             throw new Verification.VerificationFailedException(stack, verified);
         var outputs = await pulumi.OutputsAsync(stack, ct);
@@ -107,12 +128,12 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
 
     /// <summary>Sets the whole config (the service on <paramref name="serviceTag"/>, at 0 tasks when <paramref name="holdService"/>) and updates, moving to the next rule priority on PriorityInUse.</summary>
     private async Task<(int Priority, IReadOnlyDictionary<string, string?> Config, Pulumi.Events.UpdateSummary Summary, PreviewSettings Settings)> UpAsync(string stack, ParentInfo parent,
-        PreviewRequest request, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct,
+        PreviewRequest request, int shard, int priority, IReadOnlyDictionary<string, string?> current, string serviceTag, string message, CancellationToken ct,
         bool holdService = false)
     {
         for (var attempt = 0; ; attempt++)
         {
-            var config = PreviewConfigBuilder.Build(parent, request, priority).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
+            var config = PreviewConfigBuilder.Build(parent, request, priority, shard).ToDictionary(c => Key(c.Key), c => c.Value, StringComparer.Ordinal);
             config[Key("imageTag")] = serviceTag;
             if (holdService) config[Key("desiredCount")] = "0";
             var settings = Validate(config, stack);
@@ -128,6 +149,22 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
                 priority = next;
             }
         }
+    }
+
+    /// <summary>
+    /// The shard a new preview goes to (<see cref="ShardPlacement"/>). With fewer previews in the backend than its first
+    /// choice holds (and than the capacity), that shard has room whatever the others are: no history is read, so small
+    /// teams pay nothing for placement. Otherwise every preview's shard is read, bounded-parallel, from its history.
+    /// </summary>
+    private async Task<int> PlaceAsync(string stack, ParentInfo parent, IReadOnlyList<StackSummary> others, CancellationToken ct)
+    {
+        var map = parent.Shards;
+        var first = ShardPlacement.FirstChoice(stack, map.Count);
+        if (others.Count < Math.Min(map.Capacity, map.Rooms[first])) return first;
+        var occupancy = await _catalog.OccupancyAsync(others, parent.Stack, map.Count, ct);
+        var shard = ShardPlacement.Place(stack, parent.Stack, map, occupancy);
+        log.WriteLine($"preview '{stack}' goes on load balancer shard {shard} of '{parent.Stack}' ({occupancy.PerShard[shard]} of its {map.Rooms[shard]} places taken; {occupancy.Total} of {map.Capacity} previews in all)");
+        return shard;
     }
 
     public async Task<ParentInfo> ReadParentAsync(string parentStack, CancellationToken ct)

@@ -5,7 +5,7 @@ namespace Deployments.Deployer.Pulumi;
 /// <summary>
 /// Turns a failed invocation into a typed error, in one place, matching stderr the way Automation API does and in
 /// its order (https://github.com/pulumi/pulumi-dotnet/blob/main/sdk/Pulumi.Automation/Commands/Exceptions/CommandException.cs): stack not found, already exists, concurrent update (Cloud 409, file-backend lock),
-/// then passphrase problems; anything else is a generic failure carrying the CLI's own error lines.
+/// then passphrase problems, then AWS's load-balancing quotas (<see cref="LoadBalancerQuota"/>); anything else is a generic failure carrying the CLI's own error lines.
 /// </summary>
 public static partial class PulumiErrorClassifier
 {
@@ -29,6 +29,10 @@ public static partial class PulumiErrorClassifier
             return new MissingPassphraseException("the stack's secrets need a passphrase: set PULUMI_CONFIG_PASSPHRASE or PULUMI_CONFIG_PASSPHRASE_FILE", result);
         if (stderr.Contains("incorrect passphrase", StringComparison.Ordinal))
             return new MissingPassphraseException("PULUMI_CONFIG_PASSPHRASE does not match the one the stack was created with", result);
+        // Inside an update, AWS's load-balancing quotas (a full load balancer, or the region's target groups).
+        if (LoadBalancerQuota.Find(stderr) is { } quota)
+            return new LoadBalancerQuotaException(quota, $"AWS refused a resource of '{name}' ({quota.Code}): {quota.What}. The update stopped part-way "
+                + $"(for a preview, preview destroy removes what it made). What to do: {quota.Advice}{ErrorLines(stderr)}", result);
         return new PulumiException($"pulumi {string.Join(' ', result.Args.Take(2))} failed (exit code {result.ExitCode}){ErrorLines(stderr)}", result);
     }
 

@@ -35,6 +35,8 @@ public sealed record EnvironmentSettings
     public DnsSettings? Dns { get; init; }
     public required IReadOnlyList<string> TaskPolicyArns { get; init; }
     public required PreviewDefaults PreviewDefaults { get; init; }
+    /// <summary>How many previews may run at once (<c>previewCapacity</c>); the number of preview load balancers follows (<see cref="Stacks.Shards.PreviewShardLayout"/>).</summary>
+    public int PreviewCapacity { get; init; } = Stacks.Shards.PreviewShardLayout.DefaultCapacity;
     /// <summary>The CI identities (GitHub OIDC roles) this stack creates; null when <c>ci</c> is not configured.</summary>
     public CiSettings? Ci { get; init; }
     /// <summary>The team's smoke tests of each release (<c>smokeTest</c>); null when none.</summary>

@@ -51,10 +51,24 @@ public static class EnvironmentSettingsReader
             Dns = dns,
             TaskPolicyArns = taskPolicies,
             PreviewDefaults = PreviewDefaultsReader.Read(config, app, egress, smokeTest),
+            PreviewCapacity = ReadPreviewCapacity(config, dns),
             Ci = CiSettingsReader.Read(config),
             SmokeTest = smokeTest,
             Notify = NotifySettingsReader.Read(config),
         };
+    }
+
+    /// <summary>
+    /// Previews at once; above what the environment's own load balancer holds, more load balancers are created, which
+    /// serve the preview wildcard certificate and get one DNS record per preview: so they need <c>previewDomain</c>.
+    /// </summary>
+    private static int ReadPreviewCapacity(ConfigReader config, DnsSettings? dns)
+    {
+        const string key = Stacks.Shards.PreviewShardLayout.CapacityKey;
+        var capacity = config.Int(key, Stacks.Shards.PreviewShardLayout.DefaultCapacity, 1, Stacks.Shards.PreviewShardLayout.MaxCapacity);
+        if (capacity > Stacks.Shards.PreviewShardLayout.EnvironmentShardRoom && dns?.PreviewDomain is null)
+            config.Problem(key, $"above {Stacks.Shards.PreviewShardLayout.EnvironmentShardRoom} (what the environment's own load balancer holds) needs previewDomain and hostedZoneId: the previews' further load balancers serve its wildcard certificate and each preview gets its own DNS record");
+        return capacity;
     }
 
     private static NetworkSettings ReadNetwork(ConfigReader config)

@@ -18,6 +18,8 @@ public sealed record PreviewSettings
     /// <summary>Host name; when absent, <c>&lt;slug&gt;.&lt;parent previewDomain&gt;</c>.</summary>
     public string? Host { get; init; }
     public required int DesiredCount { get; init; }
+    /// <summary>The parent's preview load balancer this preview's rule and target group are on (0: the environment's own), chosen by the deployer.</summary>
+    public int LoadBalancerShard { get; init; }
     /// <summary>Outbound rules of the preview's tasks (the parent's <c>previewDefaults</c> hand them down).</summary>
     public required EgressSettings TaskEgress { get; init; }
 }

@@ -64,4 +64,11 @@ public static class LogicalNames
     public const string TestHeaderValue = "test-header-value";
     public const string LoadBalancerRole = "ecs-load-balancer-role";
     public const string LoadBalancerRolePolicy = "ecs-load-balancer-role-policy";
+
+    /// <summary>
+    /// A resource of preview shard <paramref name="shard"/> (1 or more; shard 0 is the environment's own load balancer):
+    /// <c>preview-shard-1-load-balancer</c>. A shard keeps its number for life (placement never renumbers), so these are stable.
+    /// </summary>
+    public static string PreviewShard(int shard, string resource) =>
+        $"preview-shard-{shard.ToString(System.Globalization.CultureInfo.InvariantCulture)}-{resource}";
 }

@@ -55,6 +55,8 @@ public static class OutputNames
     public const string PreviewDefaults = "previewDefaults";
     public const string PreviewDomain = "previewDomain";
     public const string PreviewLogGroupPrefix = "previewLogGroupPrefix";
+    /// <summary>The environment's preview load balancers (<see cref="Shards.PreviewShardResources"/>), only when it has more than its own.</summary>
+    public const string PreviewShards = "previewShards";
     /// <summary>The preview repository's ARN, which a preview's execution role may pull from.</summary>
     public const string PreviewRepositoryArn = "previewRepositoryArn";
     /// <summary>Where pull requests push their images (the repository's <c>ECR_PREVIEW_REPOSITORY_URL</c>); previews run them from there.</summary>

@@ -9,8 +9,8 @@ namespace Deployments.Infra.Stacks;
 /// </summary>
 public static class SecurityGroups
 {
-    public static TemplateResource AddAlb(PulumiTemplate template, string name, object vpcId) =>
-        template.Add(new TemplateResource(LogicalNames.AlbSecurityGroup, "aws:ec2:SecurityGroup", new Props
+    public static TemplateResource AddAlb(PulumiTemplate template, string name, object vpcId, string logicalName = LogicalNames.AlbSecurityGroup) =>
+        template.Add(new TemplateResource(logicalName, "aws:ec2:SecurityGroup", new Props
         {
             ["name"] = name,
             ["description"] = "Load balancer: HTTP and HTTPS from anywhere",

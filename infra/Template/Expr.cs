@@ -19,6 +19,23 @@ public sealed record Expr(string Text)
     public static Expr StackOutput(string referenceName, string key) =>
         new($"${{{referenceName}.outputs[\"{key}\"]}}");
 
+    /// <summary>
+    /// A member of a structured StackReference output: <c>${ref.outputs["key"]["member"][0]}</c>, each part a property
+    /// name (string) or a list index (int), the property access the YAML language reference allows on any value.
+    /// </summary>
+    public static Expr StackOutput(string referenceName, string key, params object[] path)
+    {
+        var text = new StringBuilder($"${{{referenceName}.outputs[\"{key}\"]");
+        foreach (var part in path)
+            text.Append(part switch
+            {
+                int index => $"[{index.ToString(System.Globalization.CultureInfo.InvariantCulture)}]",
+                string member => $"[\"{member}\"]",
+                _ => throw new ArgumentException($"a path part is a member name or an index, not a {part.GetType().Name}", nameof(path)),
+            });
+        return new Expr(text.Append('}').ToString());
+    }
+
     /// <summary>Joins literal strings (escaped) and expressions (verbatim) into one interpolated string.</summary>
     public static Expr Interpolate(params object[] parts)
     {

@@ -9,7 +9,8 @@ namespace FakePulumi;
 /// FAKE_PULUMI_HISTORY_VERSIONS=1 (history versions as Pulumi Cloud numbers them; else 0, as DIY backends print),
 /// FAKE_PULUMI_STEP_MS (time per changed resource), FAKE_PULUMI_FAIL_ON (a logical name whose step fails; with
 /// FAKE_PULUMI_FAIL_STACKS, a comma-separated list, only in those stacks).
-/// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse.
+/// A listener rule whose listener and priority another stack already uses fails with AWS's PriorityInUse; a new one
+/// past a load balancer's quotas fails as AWS fails it (<see cref="AlbQuotas"/>).
 /// FAKE_PULUMI_OUTPUTS: a JSON object of stack name → outputs that replace the computed ones after each update, e.g.
 /// <c>{"staging": {"url": "http://127.0.0.1:PORT"}}</c>, so the deployer's health check and smoke tests reach a local server.
 /// </summary>
@@ -69,7 +70,8 @@ public sealed partial class Engine(Backend backend, string directory, string pro
             events.Step("resourcePreEvent", op, type, name);
             if (StepMs > 0) Thread.Sleep(StepMs);
             var error = name == FailOn && (FailStacks is null || FailStacks.Contains(stack)) ? $"creating {type} ({name}): operation error: injected failure"
-                : type == "aws:lb:ListenerRule" && node is not null ? PriorityConflict(stack, node) : null;
+                : type == "aws:lb:ListenerRule" && node is not null ? PriorityConflict(stack, node)
+                    ?? (op == "create" ? AlbQuotas.Check(backend, stack, current, name, node) : null) : null;
             if (error is not null)
             {
                 events.Write("resOpFailedEvent", new JsonObject { ["metadata"] = new JsonObject { ["op"] = op, ["urn"] = events.Urn(type, name), ["type"] = type }, ["status"] = 1, ["steps"] = 0 });
@@ -181,10 +183,15 @@ public sealed partial class Engine(Backend backend, string directory, string pro
 
     private static JsonNode? Lookup(string reference, Dictionary<string, JsonObject> stackOutputs, string stack)
     {
-        var match = Regex.Match(reference, "^(?<res>[^.]+)\\.outputs\\[\"(?<key>[^\"]+)\"\\]$");
-        if (match.Success && stackOutputs.TryGetValue(match.Groups["res"].Value, out var outputs))
-            return outputs[match.Groups["key"].Value] ?? throw new FakeError($"stack reference output '{match.Groups["key"].Value}' not found");
-        return null;
+        // ${ref.outputs["key"]}, then any property accesses the YAML language allows: ["member"] or [index].
+        var match = Regex.Match(reference, "^(?<res>[^.]+)\\.outputs\\[\"(?<key>[^\"]+)\"\\](?<path>(\\[(\"[^\"]+\"|\\d+)\\])*)$");
+        if (!match.Success || !stackOutputs.TryGetValue(match.Groups["res"].Value, out var outputs)) return null;
+        var value = outputs[match.Groups["key"].Value] ?? throw new FakeError($"stack reference output '{match.Groups["key"].Value}' not found");
+        foreach (Match part in Regex.Matches(match.Groups["path"].Value, "\\[(\"(?<member>[^\"]+)\"|(?<index>\\d+))\\]"))
+            value = (part.Groups["member"].Success ? (value as JsonObject)?[part.Groups["member"].Value]
+                : value is JsonArray list && int.Parse(part.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture) is var i && i < list.Count ? list[i] : null)
+                ?? throw new FakeError($"stack reference output '{match.Groups["key"].Value}{match.Groups["path"].Value}' not found");
+        return value;
     }
 
     private static JsonObject ResolveOutputs(JsonObject template, Dictionary<string, JsonObject> stackOutputs, string stack)

@@ -33,6 +33,8 @@ public static class CiIdentities
             StateBucket = ci?.StateBucket,
             PreviewSecretArns = settings.PreviewDefaults.Secrets.Values.ToList(),
             ShiftsTraffic = !settings.Release.IsRolling,
+            Shards = Shards.PreviewShardLayout.For(settings.PreviewCapacity).Count == 1 || settings.Dns?.PreviewDomain is null ? null
+                : new CiPolicyInputs.ShardInputs(ShardNames.For(names), settings.Dns.HostedZoneId, settings.Dns.PreviewDomain),
         };
         if (hostsPreviews)
         {

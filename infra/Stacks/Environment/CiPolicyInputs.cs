@@ -21,6 +21,12 @@ public sealed record CiPolicyInputs
     /// <summary>Whether the environment releases blue/green, canary or linear (an alternate target group and ECS's load-balancer role).</summary>
     public bool ShiftsTraffic { get; init; }
 
+    /// <summary>The environment's further preview load balancers and the zone of their previews' own records; null with one shard.</summary>
+    public ShardInputs? Shards { get; init; }
+
+    /// <summary>What the preview role needs for shards: their load balancers' names, and where previews' records go.</summary>
+    public sealed record ShardInputs(ShardNames Names, string HostedZoneId, string PreviewDomain);
+
     /// <summary><c>app-pv-*</c>: every preview AWS name of this app.</summary>
     public string PreviewNamePattern => PreviewNames.AwsNamePrefix(AppName) + "*";
 }

@@ -35,6 +35,7 @@ public static class EnvironmentStack
         var (alb, listener) = LoadBalancerResources.Add(template, names.LoadBalancerName, network, albSg, settings.Protect,
             listenerCertificate, extraCertificate, accessLogs);
         if (settings.Dns is not null) DnsResources.AddRecords(template, settings.Dns, alb);
+        Shards.PreviewShardResources.Add(template, settings, names, network, alb, listener, albSg, previewCertificate, accessLogs);
 
         var (repository, liveImage, migrationImage) = RegistryResources.Add(template, names.RepositoryName, settings);
         var previewRepository = settings.HostsPreviews ? RegistryResources.AddPreviewRepository(template, names.PreviewRepositoryName) : null;

@@ -34,11 +34,7 @@ public static class LoadBalancerResources
         if (certificateArn is null)
             return (alb, AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", NotFound(), null));
 
-        AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", new Props
-        {
-            ["type"] = "redirect",
-            ["redirect"] = new Props { ["port"] = "443", ["protocol"] = "HTTPS", ["statusCode"] = "HTTP_301" },
-        }, null);
+        AddListener(template, LogicalNames.HttpListener, alb, 80, "HTTP", Redirect(), null);
         var https = AddListener(template, LogicalNames.HttpsListener, alb, 443, "HTTPS", NotFound(), certificateArn);
         if (extraCertificateArn is not null)
         {
@@ -50,6 +46,37 @@ public static class LoadBalancerResources
         }
         return (alb, https);
     }
+
+    /// <summary>
+    /// A preview shard's load balancer (<see cref="Shards.PreviewShardResources"/>): the same ALB settings as the
+    /// environment's, HTTP redirecting to HTTPS, and HTTPS with the preview wildcard certificate and a fixed 404.
+    /// </summary>
+    public static (TemplateResource LoadBalancer, TemplateResource Listener) AddShard(PulumiTemplate template, int shard, string name,
+        Network network, TemplateResource securityGroup, bool protect, object certificateArn, AccessLogResources.Result? accessLogs)
+    {
+        var props = new Props
+        {
+            ["name"] = name,
+            ["loadBalancerType"] = "application",
+            ["internal"] = false,
+            ["securityGroups"] = new[] { securityGroup.Out("id") },
+            ["subnets"] = network.PublicSubnetIds,
+            ["dropInvalidHeaderFields"] = true,
+            ["enableDeletionProtection"] = protect,
+            ["idleTimeout"] = 60,
+        };
+        if (accessLogs is not null) props["accessLogs"] = accessLogs.AccessLogs;
+        var alb = template.Add(new TemplateResource(LogicalNames.PreviewShard(shard, LogicalNames.LoadBalancer), "aws:lb:LoadBalancer", props,
+            new ResourceOptions { Protect = protect, DependsOn = accessLogs?.DependsOn ?? [] }));
+        AddListener(template, LogicalNames.PreviewShard(shard, LogicalNames.HttpListener), alb, 80, "HTTP", Redirect(), null);
+        return (alb, AddListener(template, LogicalNames.PreviewShard(shard, LogicalNames.HttpsListener), alb, 443, "HTTPS", NotFound(), certificateArn));
+    }
+
+    private static Props Redirect() => new()
+    {
+        ["type"] = "redirect",
+        ["redirect"] = new Props { ["port"] = "443", ["protocol"] = "HTTPS", ["statusCode"] = "HTTP_301" },
+    };
 
     private static TemplateResource AddListener(PulumiTemplate template, string logicalName, TemplateResource alb, int port,
         string protocol, Props defaultAction, object? certificateArn)

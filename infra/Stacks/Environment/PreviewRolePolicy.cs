@@ -58,12 +58,11 @@ public static class PreviewRolePolicy
                 "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], [a.TargetGroup(pv)]),
             // Rule ARNs carry a random ID, not a name: previews' rules are told apart by their tag, which only a
             // rule created here can get (AddTags is allowed on other rules only if they already carry it).
-            Allow("CreatePreviewRules", ["elasticloadbalancing:CreateRule"], [a.Listener(n.LoadBalancerName), a.ListenerRule(n.LoadBalancerName)],
-                RequestTagged(tag)),
-            Allow("TagOnCreateElb", ["elasticloadbalancing:AddTags"], [a.ListenerRule(n.LoadBalancerName), a.TargetGroup(pv)],
+            Allow("CreatePreviewRules", ["elasticloadbalancing:CreateRule"], [.. Listeners(i), .. Rules(i)], RequestTagged(tag)),
+            Allow("TagOnCreateElb", ["elasticloadbalancing:AddTags"], [.. Rules(i), a.TargetGroup(pv)],
                 new Props { ["StringEquals"] = new Props { ["elasticloadbalancing:CreateAction"] = new[] { "CreateRule", "CreateTargetGroup" } } }),
             Allow("PreviewRules", ["elasticloadbalancing:ModifyRule", "elasticloadbalancing:DeleteRule", "elasticloadbalancing:SetRulePriorities",
-                "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], [a.ListenerRule(n.LoadBalancerName)], ResourceTagged(tag)),
+                "elasticloadbalancing:AddTags", "elasticloadbalancing:RemoveTags"], Rules(i), ResourceTagged(tag)),
 
             // Security group ARNs carry only an ID: creation must tag the group as a preview's, and changes need that tag.
             Allow("CreatePreviewSecurityGroups", ["ec2:CreateSecurityGroup"], [a.SecurityGroup()], RequestTagged(tag)),
@@ -114,8 +113,36 @@ public static class PreviewRolePolicy
             Allow("PushPreviewImages", ["ecr:BatchCheckLayerAvailability", "ecr:InitiateLayerUpload", "ecr:UploadLayerPart",
                 "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [a.Repository(n.PreviewRepositoryName)]),
         };
+        if (i.Shards is { } shards) statements.AddRange(ShardRecordStatements(shards));
         if (i.StateBucket is string bucket) statements.AddRange(StateStatements(bucket, i.Project, n.Environment));
         return Policies.Document(statements);
+    }
+
+    /// <summary>The listeners preview rules go on: the environment's, and its further preview load balancers' (only theirs:
+    /// <see cref="ShardNames"/> holds a "--" no environment's name has).</summary>
+    private static Expr[] Listeners(CiPolicyInputs i) => i.Shards is { } s
+        ? [i.Arns.Listener(i.Names.LoadBalancerName), i.Arns.Listener(s.Names.Pattern)] : [i.Arns.Listener(i.Names.LoadBalancerName)];
+
+    private static Expr[] Rules(CiPolicyInputs i) => i.Shards is { } s
+        ? [i.Arns.ListenerRule(i.Names.LoadBalancerName), i.Arns.ListenerRule(s.Names.Pattern)] : [i.Arns.ListenerRule(i.Names.LoadBalancerName)];
+
+    /// <summary>
+    /// A preview on a further shard has its own alias record (<c>&lt;host&gt;.previewDomain</c>): record changes in the
+    /// environment's zone, only A records and only under the preview domain (the condition keys
+    /// <c>route53:ChangeResourceRecordSetsNormalizedRecordNames</c> and <c>…RecordTypes</c>,
+    /// https://docs.aws.amazon.com/Route53/latest/DeveloperGuide/specifying-rrset-conditions.html), and the reads the
+    /// provider makes around them.
+    /// </summary>
+    private static IEnumerable<Props> ShardRecordStatements(CiPolicyInputs.ShardInputs shards)
+    {
+        var zone = Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), $":route53:::hostedzone/{shards.HostedZoneId}");
+        yield return Allow("PreviewRecords", ["route53:ChangeResourceRecordSets"], [zone], new Props
+        {
+            ["ForAllValues:StringLike"] = new Props { ["route53:ChangeResourceRecordSetsNormalizedRecordNames"] = new[] { $"*.{shards.PreviewDomain}" } },
+            ["ForAllValues:StringEquals"] = new Props { ["route53:ChangeResourceRecordSetsRecordTypes"] = new[] { "A" } },
+        });
+        yield return Allow("ReadPreviewRecords", ["route53:ListResourceRecordSets", "route53:GetHostedZone"], [zone]);
+        yield return Allow("WatchRecordChanges", ["route53:GetChange"], [Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), ":route53:::change/*")]);
     }
 
     /// <summary>The environment's checkpoint (what a StackReference reads) and the preview stacks' own objects.</summary>

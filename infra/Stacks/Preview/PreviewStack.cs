@@ -26,10 +26,12 @@ public static class PreviewStack
         var logGroup = LogGroups.Add(template, names.LogGroupName, settings.App.LogRetentionDays);
         var targetGroup = Routing.AddTargetGroup(template, names.TargetGroupName, settings.App.ContainerPort, parent(OutputNames.VpcId),
             settings.App.HealthCheckPath, deregistrationDelaySeconds: 5);
-        var rule = Routing.AddListenerRule(template, parent(OutputNames.ListenerArn), settings.RulePriority, targetGroup, Routing.HostCondition(host));
+        var shard = new PreviewShard(settings.LoadBalancerShard);
+        var rule = Routing.AddListenerRule(template, shard.ListenerArn(parent), settings.RulePriority, targetGroup, Routing.HostCondition(host));
         var tasksSg = SecurityGroups.AddFromAlb(template, LogicalNames.ServiceSecurityGroup, names.TasksSecurityGroupName,
             $"Preview {names.Slug}: container port from the load balancer", parent(OutputNames.VpcId), settings.App.ContainerPort,
-            parent(OutputNames.AlbSecurityGroupId));
+            shard.SecurityGroupId(parent));
+        shard.AddRecord(template, host);
 
         var database = PreviewDatabase.Add(template, settings, names, tasksSg, parent);
         TaskEgress.Add(template, tasksSg, settings.TaskEgress, parent(OutputNames.VpcCidr),

@@ -30,9 +30,10 @@ public class PreviewLifecycleTests
         var again = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "3f9a2c1", "--json");
         again.ExitCode.ShouldBe(0, again.StdErr);
         JsonNode.Parse(again.StdOut)!["resourceChanges"]!.AsObject().Select(c => c.Key).ShouldBe(["same"]);
-        // parent outputs, stack, local config, owner (history), what the stack runs (its outputs), update, URL.
+        // parent outputs, the stacks (it exists: no init, and no placement: it keeps its shard), local config, owner
+        // and shard (history), what the stack runs (its outputs), update, URL.
         cloud.Calls.Skip(callsBefore).Select(c => string.Join(' ', c.Split(' ').Take(2)))
-            .ShouldBe(["version", "stack output", "stack init", "config --json", "stack history", "stack output", "up --yes", "stack output"]);
+            .ShouldBe(["version", "stack output", "stack ls", "config --json", "stack history", "stack output", "up --yes", "stack output"]);
 
         // Act: a new image updates the task definitions (and the service that points at them)
         var newer = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "4b5c6d7", "--json");

@@ -41,6 +41,52 @@ public static class PreviewSeed
         return stack;
     }
 
+    /// <summary>
+    /// Stack <c>preview-&lt;name&gt;</c> deployed onto a load balancer: a target group and a host rule on
+    /// <paramref name="listenerArn"/> (what the fake pulumi counts against the ALB quotas), and a newest history entry
+    /// recording <paramref name="parentStack"/> and <paramref name="shard"/> (what the deployer's placement reads).
+    /// </summary>
+    public static string WriteOnShard(FakeCloud cloud, string name, string listenerArn, int shard, int priority, string parentStack = "staging")
+    {
+        var stack = $"preview-{name}";
+        var p = cloud.ProjectName;
+        JsonObject Value(string v) => new() { ["value"] = v, ["secret"] = false };
+        var stamp = DateTimeOffset.UtcNow.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var config = new JsonObject
+        {
+            [$"{p}:branch"] = Value(name), [$"{p}:kind"] = Value("preview"), [$"{p}:parentStack"] = Value(parentStack),
+            [$"{p}:host"] = Value($"{name}.preview.shop.example.com"), [$"{p}:imageTag"] = Value("seeded"),
+        };
+        if (shard > 0) config[$"{p}:loadBalancerShard"] = Value(shard.ToString(CultureInfo.InvariantCulture));
+        var state = new JsonObject
+        {
+            ["resources"] = new JsonObject
+            {
+                ["target-group"] = new JsonObject { ["type"] = "aws:lb:TargetGroup", ["properties"] = new JsonObject { ["name"] = $"shop-pv-{name}" } },
+                ["listener-rule"] = new JsonObject
+                {
+                    ["type"] = "aws:lb:ListenerRule",
+                    ["properties"] = new JsonObject
+                    {
+                        ["listenerArn"] = listenerArn, ["priority"] = priority,
+                        ["actions"] = new JsonArray(new JsonObject { ["type"] = "forward", ["targetGroupArn"] = $"fake:{stack}:target-group.arn" }),
+                    },
+                },
+            },
+            ["outputs"] = new JsonObject(),
+            ["history"] = new JsonArray(new JsonObject
+            {
+                ["version"] = 0, ["kind"] = "update", ["startTime"] = stamp, ["message"] = "", ["environment"] = new JsonObject(),
+                ["config"] = config, ["result"] = "succeeded", ["endTime"] = stamp, ["resourceChanges"] = new JsonObject { ["create"] = 2 },
+            }),
+            ["lastUpdate"] = stamp,
+        };
+        var dir = Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName);
+        Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, stack + ".json"), state.ToJsonString());
+        return stack;
+    }
+
     /// <summary>A foreign lock on <paramref name="stack"/>, as a crashed or running <c>pulumi</c> leaves it
     /// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).</summary>
     public static void Lock(FakeCloud cloud, string stack, DateTimeOffset since)

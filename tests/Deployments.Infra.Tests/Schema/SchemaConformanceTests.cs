@@ -31,10 +31,12 @@ public class SchemaConformanceTests
             ("staging-blue-green-gate", Staging("releaseStrategy=blue-green", "bakeMinutes=10", "releaseGateMinutes=30")),
             ("staging-canary-path-rule", Staging("releaseStrategy=canary", "canaryPercent=10", "canaryBakeMinutes=5", "!hostedZoneId", "!host", "!previewDomain")),
             ("production-linear", Production("releaseStrategy=linear", "linearStepPercent=20", "linearStepBakeMinutes=3", "releaseGateMinutes=15")),
+            ("staging-preview-shards", Staging("previewCapacity=250", "accessLogs=true")),
             ("production-existing-log-bucket-build", Production("accessLogsBucket=org-central-alb-logs", "!imageTag",
                 "build={\"context\":\"./app\",\"sha\":\"3f9a2c1d\",\"branch\":\"main\"}")),
             ("preview-sidecar", Preview()),
             ("preview-instance", Preview("databaseStrategy=instance")),
+            ("preview-shard-2", Preview("loadBalancerShard=2")),
             ("preview-none", Preview("databaseStrategy=none", "spot=false", "host=x.example.com")),
         ];
 

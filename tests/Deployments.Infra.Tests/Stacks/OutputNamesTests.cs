@@ -24,6 +24,7 @@ public class OutputNamesTests
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging",
                 "smokeTest={\"command\":[\"pytest\",\"tests/smoke\"]}", "notify={\"kind\":\"slack\",\"urlEnv\":\"DEPLOYMENTS_SLACK_URL\"}"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "releaseStrategy=blue-green"))))
+            .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "previewCapacity=250"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments(StackFixtures.PreviewConfig))))
             .ToHashSet(StringComparer.Ordinal);
 
