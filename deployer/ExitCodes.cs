@@ -18,4 +18,8 @@ public static class ExitCodes
     public const int MigrationFailed = 6;
     /// <summary>The Pulumi CLI is not on PATH or older than <see cref="Pulumi.PulumiVersion.Minimum"/>: install or upgrade it.</summary>
     public const int ToolMissing = 7;
+    /// <summary><c>env review</c>: the preview found changes, none replacing or deleting a stateful or protected resource.</summary>
+    public const int ChangesPending = 10;
+    /// <summary><c>env review</c>: the preview would replace or delete a stateful or protected resource (database, load balancer, repository, log group, bucket).</summary>
+    public const int StatefulChangesPending = 11;
 }

@@ -9,5 +9,6 @@ public sealed class EnvCommand : Command
     {
         Subcommands.Add(new EnvDeployCommand(context));
         Subcommands.Add(new EnvPromoteCommand(context));
+        Subcommands.Add(new EnvReviewCommand(context));
     }
 }

@@ -118,7 +118,7 @@ namespace FakePulumi
                     return 0;
                 case "preview":
                     Require(Stack());
-                    return new Engine(backend, directory, project, interrupted).Preview(Stack());
+                    return new Engine(backend, directory, project, interrupted).Preview(Stack(), cli.Has("--json"));
                 case "up":
                 case "destroy":
                     if (words == "up") ConcurrentDestroy.MaybeRemove(backend, directory, Stack());
