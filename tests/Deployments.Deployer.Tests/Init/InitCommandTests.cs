@@ -11,7 +11,7 @@ public class InitCommandTests
 {
     private static readonly string[] Written =
     [
-        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
+        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/infra.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
         ".github/workflows/rollback.yml", ".github/workflows/sweep.yml", "Dockerfile", "Pulumi.production.yaml", "Pulumi.staging.yaml", "Pulumi.yaml",
     ];
 
