@@ -49,7 +49,7 @@ public class InitCommandTests
         result.ExitCode.ShouldBe(0, result.StdErr);
         repository.Files().ShouldBe(Written);
         result.StdOut.ShouldContain("created     Pulumi.yaml");
-        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(9);
+        result.StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length.ShouldBe(10);
         var project = repository.Read("Pulumi.yaml");
         ProjectFileName.Read(project).ShouldBe("my-shop");
         project.ShouldContain("    compiler: deployments compile\n");
@@ -72,10 +72,10 @@ public class InitCommandTests
         var staging = Compile(repository, "staging");
         var production = Compile(repository, "production");
 
-        // Assert: staging hosts previews and has both CI roles; production is protected and has only its deploy role.
+        // Assert: staging hosts previews and has all three CI roles; production is protected and has its deploy and review roles.
         staging.Resources.Select(r => r.Type).ShouldContain("aws:iam:OpenIdConnectProvider");
-        staging.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(2);
-        production.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(1);
+        staging.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(3);
+        production.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(2);
         Value(Config(repository, "production"), "shop:protect").ShouldBe("true");
     }
 

@@ -89,7 +89,7 @@ public class WorkflowTests
     private const string DeployRole = "${{ secrets.AWS_DEPLOY_ROLE_ARN }}";
     private const string PreviewRole = "${{ secrets.AWS_PREVIEW_ROLE_ARN }}";
     /// <summary>infra.yml's: each environment's read-only review role (its <c>ciReviewRoleArn</c>), per matrix entry.</summary>
-    public const string ReviewRole = "${{ matrix.environment == 'production' && secrets.AWS_REVIEW_ROLE_ARN_PRODUCTION || secrets.AWS_REVIEW_ROLE_ARN_STAGING }}";
+    public const string ReviewRole = "${{ matrix.stack == 'production' && secrets.AWS_REVIEW_ROLE_ARN_PRODUCTION || secrets.AWS_REVIEW_ROLE_ARN_STAGING }}";
 
     [Test]
     public void Every_job_that_assumes_an_environment_role_runs_in_a_github_environment()
