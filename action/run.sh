@@ -8,7 +8,7 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-readonly COMMANDS="github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status, env-drift"
+readonly COMMANDS="github-event, env-deploy, env-promote, env-review, rollback, migrate, preview-prune, plan, status, env-drift"
 
 command="${INPUT_COMMAND-}"
 stack="${INPUT_STACK-}"
@@ -19,7 +19,7 @@ args="${INPUT_ARGS-}"
 working_directory="${INPUT_WORKING_DIRECTORY:-.}"
 
 case "$command" in
-  github-event | env-deploy | env-promote | rollback | migrate | preview-prune | plan | status | env-drift) ;;
+  github-event | env-deploy | env-promote | env-review | rollback | migrate | preview-prune | plan | status | env-drift) ;;
   *) fail_input "input 'command' must be one of: $COMMANDS" ;;
 esac
 
@@ -27,7 +27,7 @@ esac
 # (A function, not an associative array: macOS's own bash is 3.2.)
 takers() { # name
   case "$1" in
-    stack) echo "env-deploy env-promote rollback migrate plan status env-drift" ;;
+    stack) echo "env-deploy env-promote env-review rollback migrate plan status env-drift" ;;
     parent) echo "github-event plan" ;;
     from) echo "env-promote" ;;
     image-tag) echo "env-deploy env-promote rollback plan" ;;
@@ -71,6 +71,10 @@ case "$command" in
     required stack "$stack"
     argv=(env promote "$from" "$stack")
     [ -n "$image_tag" ] && argv+=(--expect-image-tag "$image_tag")
+    ;;
+  env-review)
+    required stack "$stack"
+    argv=(env review "$stack")
     ;;
   rollback)
     required stack "$stack"

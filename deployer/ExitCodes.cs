@@ -22,6 +22,10 @@ public static class ExitCodes
     public const int PreviewCapacityFull = 8;
     /// <summary>The team's smoke tests failed or timed out: an environment was rolled back, a preview keeps running.</summary>
     public const int SmokeTestsFailed = 9;
+    /// <summary><c>env review</c>: the preview found changes, none replacing or deleting a stateful or protected resource.</summary>
+    public const int ChangesPending = 10;
+    /// <summary><c>env review</c>: the preview would replace or delete a stateful or protected resource (database, load balancer, repository, log group, bucket).</summary>
+    public const int StatefulChangesPending = 11;
     /// <summary><c>env drift</c> found resources changed or deleted outside Pulumi (what and how is on stdout).</summary>
     public const int DriftDetected = 12;
 }

@@ -10,5 +10,6 @@ public sealed class EnvCommand : Command
         Subcommands.Add(new EnvDeployCommand(context));
         Subcommands.Add(new EnvPromoteCommand(context));
         Subcommands.Add(new EnvDriftCommand(context));
+        Subcommands.Add(new EnvReviewCommand(context));
     }
 }

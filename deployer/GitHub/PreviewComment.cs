@@ -6,15 +6,16 @@ namespace Deployments.Deployer.GitHub;
 /// The one comment per preview stack on its pull request, found again by a hidden marker and edited in place —
 /// never a second one. Only a comment written by the token's own identity counts: anyone can paste the marker into a
 /// comment of theirs, which must never be taken for ours (and edited). Bodies are cut to GitHub's 65,536-character limit.
+/// <paramref name="kind"/> tells comments about the same stack apart: <c>preview</c> (its deploy) or <c>review</c> (<c>env review</c>).
 /// </summary>
-public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName repository, int pullRequest, string stack, TokenIdentityResolver identity, TextWriter log)
+public sealed class PreviewComment(GitHubClient github, GitHubRepositoryName repository, int pullRequest, string stack, TokenIdentityResolver identity, TextWriter log, string kind = "preview")
 {
     public const int MaxBody = 65536;
     /// <summary>At most 50 pages of 100 comments (https://docs.github.com/en/rest/issues/comments#list-issue-comments).</summary>
     private const int MaxPages = 50;
     private const int PageSize = 100;
 
-    public string Marker => $"<!-- deployments:preview:{stack} -->";
+    public string Marker => $"<!-- deployments:{kind}:{stack} -->";
 
     /// <summary>Creates or edits the comment; a GitHub failure is reported, never fails the deploy.</summary>
     public async Task UpsertAsync(string markdown, CancellationToken ct)

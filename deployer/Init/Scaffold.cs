@@ -11,7 +11,7 @@ public static class Scaffold
     public const string GlobalCompiler = "deployments compile";
     public const string LocalCompiler = "dotnet tool run deployments compile";
 
-    public static IReadOnlyList<string> Workflows { get; } = ["deploy", "migrate", "preview", "rollback", "sweep", "drift"];
+    public static IReadOnlyList<string> Workflows { get; } = ["deploy", "infra", "migrate", "preview", "rollback", "sweep", "drift"];
 
     /// <summary><paramref name="existingManifest"/>: the repository's tool manifest, when it has one: our entry is added to it.</summary>
     public static IReadOnlyList<ScaffoldFile> Files(InitSettings settings, ToolIdentity tool, string? existingManifest, out bool actionPinned)

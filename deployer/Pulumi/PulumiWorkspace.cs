@@ -142,7 +142,7 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
         var error = PulumiErrorClassifier.Classify(result, stack);
         // A program or provider error still ends in a digest whose error diagnostics say what failed.
         if (error.GetType() == typeof(PulumiException) && PreviewDigestReader.TryRead(result.StdOut) is { } digest && digest.Errors.Any())
-            throw new DeploymentFailedException($"the {what} of '{stack}' failed:\n  " + string.Join("\n  ", digest.Errors.Select(e => e.Message.Trim())));
+            throw new PreviewFailedException($"the {what} of '{stack}' failed:\n  " + string.Join("\n  ", digest.Errors.Select(e => e.Message.Trim())), digest);
         throw error;
     }
 

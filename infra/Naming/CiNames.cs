@@ -6,7 +6,7 @@ namespace Deployments.Infra.Naming;
 /// none starts with <c>app-pv-</c>: the preview role, which may manage <c>app-pv-*</c> roles, cannot touch them.
 /// </summary>
 public sealed record CiNames(string DeployRoleName, string PreviewRoleName, string PreviewRolePolicyName,
-    string DeployRolePolicyName, string PreviewBoundaryPolicyName)
+    string DeployRolePolicyName, string PreviewBoundaryPolicyName, string ReviewRoleName)
 {
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static CiNames For(string appName, string environment)
@@ -18,6 +18,7 @@ public sealed record CiNames(string DeployRoleName, string PreviewRoleName, stri
             PreviewRoleName: $"{p}-ci-preview",
             PreviewRolePolicyName: $"{p}-ci-preview",
             DeployRolePolicyName: $"{p}-ci-deploy",
-            PreviewBoundaryPolicyName: $"{p}-preview-boundary");
+            PreviewBoundaryPolicyName: $"{p}-preview-boundary",
+            ReviewRoleName: $"{p}-ci-review");
     }
 }

@@ -16,11 +16,14 @@ public sealed record StateObjectNames(string Project, string Stack)
     /// <summary>The checkpoint and its <c>.bak</c>/<c>.gz</c> variants.</summary>
     public string Checkpoint => $"{Root}stacks/{Project}/{Stack}.json*";
 
+    /// <summary>The stack's update history (what <c>pulumi stack history</c> reads).</summary>
+    public string History => $"{Root}history/{Project}/{Stack}/*";
+
     /// <summary>Every object the stack's own operations write: checkpoint, history, backups and locks.</summary>
     public IReadOnlyList<string> Writable =>
     [
         Checkpoint,
-        $"{Root}history/{Project}/{Stack}/*",
+        History,
         $"{Root}backups/{Project}/{Stack}/*",
         $"{Root}locks/organization/{Project}/{Stack}/*",
     ];

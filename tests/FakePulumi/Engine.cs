@@ -35,11 +35,24 @@ public sealed partial class Engine(Backend backend, string directory, string pro
 
     /// <summary><c>preview</c>: runs the compiler as <c>up</c> does and says what it would change; nothing is saved
     /// (https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/).</summary>
-    public int Preview(string stack)
+    public int Preview(string stack, bool json)
     {
+        var started = DateTimeOffset.UtcNow;
         var current = backend.Load(stack)["resources"] as JsonObject ?? [];
-        var template = CompilerHost.Run(directory, stack, backend.Organization, StackConfigFile.Read(directory, stack));
+        var config = StackConfigFile.Read(directory, stack);
+        var template = CompilerHost.Run(directory, stack, backend.Organization, config);
         var desired = template["resources"] as JsonObject ?? [];
+        if (json)
+        {
+            // Resolved as `up` resolves them, so an unchanged stack previews as unchanged.
+            var stackOutputs = StackReferences(template);
+            var resolved = desired.ToDictionary(r => r.Key, r => Resolve(r.Value!.DeepClone(), stackOutputs, stack), StringComparer.Ordinal);
+            var (digest, errors) = PreviewDigest.Render(stack, project, config, StackConfigFile.SecretKeys(directory, stack),
+                current.ToDictionary(r => r.Key, r => r.Value!, StringComparer.Ordinal), resolved, DateTimeOffset.UtcNow - started);
+            Console.WriteLine(digest);
+            if (errors.Count > 0) throw new FakeError("preview failed");
+            return 0;
+        }
         var create = desired.Count(r => !current.ContainsKey(r.Key));
         var delete = current.Count(r => !desired.ContainsKey(r.Key));
         Console.WriteLine($"Previewing update ({stack}):\nResources:\n    + {create} to create\n    - {delete} to delete\n    {desired.Count - create} to keep");

@@ -118,7 +118,7 @@ namespace FakePulumi
                     return 0;
                 case "preview":
                     Require(Stack());
-                    return new Engine(backend, directory, project, interrupted).Preview(Stack());
+                    return new Engine(backend, directory, project, interrupted).Preview(Stack(), cli.Has("--json"));
                 case "refresh":
                     Require(Stack());
                     return Refresh.Run(backend, directory, project, Stack(), cli);

@@ -8,7 +8,8 @@ namespace Deployments.Infra.Stacks.Environment;
 /// The identities CI uses, one role per purpose, created only when <c>ci</c> is configured: GitHub's OIDC
 /// provider (or an existing one: IAM allows one provider per URL per account, so staging creates it and production
 /// names it), the environment's deploy role (only jobs in the GitHub environment of the same name) and its preview
-/// role (only pull_request runs, and the default branch's scheduled sweeper). The preview boundary exists whenever
+/// role (only pull_request runs, and the default branch's scheduled sweeper), and its read-only review role (only
+/// pull_request runs: <c>env review</c> in infra.yml). The preview boundary exists whenever
 /// the environment hosts previews, so preview stacks can always set it on the roles they create.
 /// </summary>
 public static class CiIdentities
@@ -64,6 +65,14 @@ public static class CiIdentities
         deploy.Properties["maxSessionDuration"] = DeploySessionSeconds;
         AddPolicy(template, LogicalNames.CiDeployRolePolicy, deploy, DeployRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
         template.AddOutput(OutputNames.CiDeployRoleArn, deploy.Out("arn"));
+
+        // Pull requests preview the environment with this one (infra.yml): reads only, so code from a pull request,
+        // which runs with it, can change nothing of the environment nor its state.
+        var review = AddRole(template, LogicalNames.CiReviewRole, ciNames.ReviewRoleName,
+            $"CI reviews of {names.Environment} (pulumi preview, read-only): pull_request runs of {ci.Repository}",
+            GitHubOidc.Trust(providerArn, [GitHubOidc.PullRequestSubject(ci.Repository)]));
+        AddPolicy(template, LogicalNames.CiReviewRolePolicy, review, ReviewRolePolicy.Render(inputs));
+        template.AddOutput(OutputNames.CiReviewRoleArn, review.Out("arn"));
 
         if (!hostsPreviews) return;
         var preview = AddRole(template, LogicalNames.CiPreviewRole, ciNames.PreviewRoleName,

@@ -11,7 +11,7 @@ public class InitCommandTests
 {
     private static readonly string[] Written =
     [
-        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/drift.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
+        ".config/dotnet-tools.json", ".github/workflows/deploy.yml", ".github/workflows/drift.yml", ".github/workflows/infra.yml", ".github/workflows/migrate.yml", ".github/workflows/preview.yml",
         ".github/workflows/rollback.yml", ".github/workflows/sweep.yml", "Dockerfile", "Pulumi.production.yaml", "Pulumi.staging.yaml", "Pulumi.yaml",
     ];
 
@@ -72,10 +72,10 @@ public class InitCommandTests
         var staging = Compile(repository, "staging");
         var production = Compile(repository, "production");
 
-        // Assert: staging hosts previews and has both CI roles; production is protected and has only its deploy role.
+        // Assert: staging hosts previews and has all three CI roles; production is protected and has its deploy and review roles.
         staging.Resources.Select(r => r.Type).ShouldContain("aws:iam:OpenIdConnectProvider");
-        staging.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(2);
-        production.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(1);
+        staging.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(3);
+        production.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(2);
         Value(Config(repository, "production"), "shop:protect").ShouldBe("true");
     }
 

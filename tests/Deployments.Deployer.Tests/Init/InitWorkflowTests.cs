@@ -87,7 +87,7 @@ public class InitWorkflowTests
     }
 
     [Test]
-    public void Pull_request_code_gets_only_the_preview_role_and_environments_their_deploy_role()
+    public void Pull_request_code_gets_only_the_preview_or_review_role_and_environments_their_deploy_role()
     {
         using var repository = Initialised();
 
@@ -109,6 +109,10 @@ public class InitWorkflowTests
         jobs.Where(j => j.File is "drift.yml").ShouldHaveSingleItem().ShouldSatisfyAllConditions(
             j => j.Environment.ShouldBe("drift-${{ matrix.stack }}"), j => j.Roles.ShouldBe(["${{ secrets.AWS_READONLY_ROLE_ARN }}"]));
         repository.Read(".github/workflows/preview.yml").ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
+        // The review runs pull request code too: only the environment's read-only review role, never in a GitHub environment.
+        jobs.Where(j => j.File is "infra.yml").ShouldAllBe(j => j.Environment == null && j.Roles.SequenceEqual(new[] { WorkflowTests.ReviewRole }));
+        repository.Read(".github/workflows/infra.yml").ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
+        repository.Read(".github/workflows/infra.yml").ShouldNotContain("AWS_DEPLOY_ROLE_ARN");
     }
 
     [Test]

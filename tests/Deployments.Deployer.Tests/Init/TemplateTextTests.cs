@@ -34,7 +34,7 @@ public class TemplateTextTests
     {
         ScaffoldTemplates.Names().ShouldBe(
         [
-            "Pulumi.production.yaml", "Pulumi.staging.yaml", "Pulumi.yaml", "deploy.yml", "dotnet-tools.json", "drift.yml", "migrate.yml", "preview.yml",
+            "Pulumi.production.yaml", "Pulumi.staging.yaml", "Pulumi.yaml", "deploy.yml", "dotnet-tools.json", "drift.yml", "infra.yml", "migrate.yml", "preview.yml",
             "rollback.yml", "sweep.yml",
         ]);
     }

@@ -38,7 +38,7 @@ public class ActionDefinitionTests
         names.Where(n => n != "command").ShouldAllBe(n => Scalar(inputs[n], "required") == "false");
         Scalar(inputs["working-directory"], "default").ShouldBe(".");
         Scalar(inputs["tool-source"], "default").ShouldBe("nuget");
-        outputs.ShouldBe(new Dictionary<string, string?> { ["url"] = "${{ steps.run.outputs.url }}", ["stack"] = "${{ steps.run.outputs.stack }}" });
+        outputs.ShouldBe(new Dictionary<string, string?> { ["url"] = "${{ steps.run.outputs.url }}", ["stack"] = "${{ steps.run.outputs.stack }}", ["review"] = "${{ steps.run.outputs.review }}" });
         Scalar(Map(action, "runs"), "using").ShouldBe("composite");
     }
 

@@ -38,6 +38,8 @@ public class ActionRunScriptTests
             new[] { "github", "event", "--parent", "staging" }).SetName("github-event → github event --parent");
         yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "env-deploy", ["INPUT_STACK"] = "staging", ["INPUT_IMAGE_TAG"] = "1.4.2-3f9a2c1" },
             new[] { "env", "deploy", "staging", "--image-tag", "1.4.2-3f9a2c1" }).SetName("env-deploy → env deploy STACK --image-tag");
+        yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "env-review", ["INPUT_STACK"] = "staging" },
+            new[] { "env", "review", "staging" }).SetName("env-review → env review STACK");
         yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "env-promote", ["INPUT_FROM"] = "staging", ["INPUT_STACK"] = "production", ["INPUT_IMAGE_TAG"] = "1.4.2-3f9a2c1" },
             new[] { "env", "promote", "staging", "production", "--expect-image-tag", "1.4.2-3f9a2c1" }).SetName("env-promote → env promote FROM STACK --expect-image-tag");
         yield return new TestCaseData(new Dictionary<string, string> { ["INPUT_COMMAND"] = "rollback", ["INPUT_STACK"] = "production", ["INPUT_ARGS"] = "--to\n5\n" },
@@ -124,7 +126,7 @@ public class ActionRunScriptTests
     {
         TestCaseData Case(string name, string message, params (string Key, string Value)[] inputs) =>
             new TestCaseData(inputs.ToDictionary(i => i.Key, i => i.Value), message).SetName(name);
-        yield return Case("unknown command", "input 'command' must be one of: github-event, env-deploy, env-promote, rollback, migrate, preview-prune, plan, status, env-drift", ("INPUT_COMMAND", "ship"));
+        yield return Case("unknown command", "input 'command' must be one of: github-event, env-deploy, env-promote, env-review, rollback, migrate, preview-prune, plan, status, env-drift", ("INPUT_COMMAND", "ship"));
         yield return Case("CLI words instead of the command", "input 'command' must be one of", ("INPUT_COMMAND", "env deploy"));
         yield return Case("empty command", "input 'command' must be one of", ("INPUT_COMMAND", ""));
         yield return Case("command with a shell tail", "input 'command' must be one of", ("INPUT_COMMAND", "status; rm -rf ~"));

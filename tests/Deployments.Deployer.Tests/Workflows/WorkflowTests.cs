@@ -13,7 +13,7 @@ public class WorkflowTests
     {
         var files = Directory.GetFiles(Path.Combine(RepoRoot.Dir, ".github", "workflows"), "*.yml").Order(StringComparer.Ordinal).ToArray();
 
-        files.Select(Path.GetFileName).ShouldBe(["deploy.yml", "drift.yml", "migrate.yml", "preview.yml", "rollback.yml", "sweep.yml"]);
+        files.Select(Path.GetFileName).ShouldBe(["deploy.yml", "drift.yml", "infra.yml", "migrate.yml", "preview.yml", "rollback.yml", "sweep.yml"]);
         ActionLint.Lint(files).ShouldBeEmpty();
     }
 
@@ -89,6 +89,8 @@ public class WorkflowTests
     private const string DeployRole = "${{ secrets.AWS_DEPLOY_ROLE_ARN }}";
     private const string PreviewRole = "${{ secrets.AWS_PREVIEW_ROLE_ARN }}";
     private const string ReadOnlyRole = "${{ secrets.AWS_READONLY_ROLE_ARN }}";
+    /// <summary>infra.yml's: each environment's read-only review role (its <c>ciReviewRoleArn</c>), per matrix entry.</summary>
+    public const string ReviewRole = "${{ matrix.stack == 'production' && secrets.AWS_REVIEW_ROLE_ARN_PRODUCTION || secrets.AWS_REVIEW_ROLE_ARN_STAGING }}";
 
     [Test]
     public void Every_job_that_assumes_an_environment_role_runs_in_a_github_environment()
@@ -99,7 +101,7 @@ public class WorkflowTests
 
         // Assert
         offenders.ShouldBeEmpty();
-        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole || r == ReadOnlyRole));
+        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole || r == ReviewRole || r == ReadOnlyRole));
     }
 
     [Test]
@@ -122,9 +124,9 @@ public class WorkflowTests
     }
 
     [Test]
-    public void Jobs_outside_a_github_environment_assume_only_the_preview_role()
+    public void Jobs_outside_a_github_environment_assume_only_the_preview_or_review_role()
     {
-        var offenders = Jobs().Where(j => string.IsNullOrEmpty(j.Environment) && j.Roles.Any(r => r != PreviewRole))
+        var offenders = Jobs().Where(j => string.IsNullOrEmpty(j.Environment) && j.Roles.Any(r => r != PreviewRole && !(j.File == "infra.yml" && r == ReviewRole)))
             .Select(j => $"{j.File}:{j.Job} assumes {string.Join(", ", j.Roles)}").ToList();
 
         offenders.ShouldBeEmpty();
@@ -141,10 +143,14 @@ public class WorkflowTests
         var jobs = Jobs().Where(j => pullRequestWorkflows.Contains(j.File)).ToList();
 
         // Assert
-        pullRequestWorkflows.ShouldBe(["preview.yml"]);
+        pullRequestWorkflows.Order(StringComparer.Ordinal).ShouldBe(["infra.yml", "preview.yml"]);
         Triggers("preview.yml").ShouldBe(["pull_request"]);
+        Triggers("infra.yml").ShouldBe(["pull_request"]);
         jobs.ShouldAllBe(j => j.Environment == null);
-        jobs.SelectMany(j => j.Roles).Distinct().ShouldBe([PreviewRole]);
+        jobs.Where(j => j.File == "preview.yml").SelectMany(j => j.Roles).Distinct().ShouldBe([PreviewRole]);
+        jobs.Where(j => j.File == "infra.yml").SelectMany(j => j.Roles).Distinct().ShouldBe([ReviewRole]);
+        File.ReadAllText(Workflow("infra.yml")).ShouldNotContain("AWS_DEPLOY_ROLE_ARN");
+        File.ReadAllText(Workflow("infra.yml")).ShouldNotContain("environment:");
         var text = File.ReadAllText(Workflow("preview.yml"));
         text.ShouldNotContain("AWS_DEPLOY_ROLE_ARN");
         text.ShouldNotContain("environment:");
@@ -162,5 +168,22 @@ public class WorkflowTests
         deploys.ShouldAllBe(j => j.Roles.SequenceEqual(new[] { DeployRole }));
         deploys.Single(j => j.File == "deploy.yml").Environment.ShouldBe("${{ startsWith(github.ref, 'refs/tags/v') && 'production' || 'staging' }}");
         deploys.Where(j => j.File != "deploy.yml").ShouldAllBe(j => j.Environment == "${{ inputs.environment }}");
+    }
+
+    [Test]
+    public void Infra_reviews_run_on_program_and_config_changes_and_gate_stateful_changes_on_a_label()
+    {
+        var root = Load("infra.yml");
+        var pullRequest = (YamlMappingNode)((YamlMappingNode)root["on"])["pull_request"];
+        var paths = ((YamlSequenceNode)pullRequest["paths"]).Select(p => p.ToString()).ToList();
+        var text = File.ReadAllText(Workflow("infra.yml"));
+
+        paths.ShouldBe(["Pulumi.yaml", "Pulumi.*.yaml", "infra/**", ".github/workflows/infra.yml"]);
+        ((YamlSequenceNode)pullRequest["types"]).Select(t => t.ToString()).ShouldBe(["opened", "synchronize", "reopened", "labeled", "unlabeled"]);
+        text.ShouldContain("command: env-review");
+        text.ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
+        text.ShouldContain("contains(github.event.pull_request.labels.*.name, 'infra-approved')");
+        // The review step's exit 10/11 are verdicts the next step reads from the action's `review` output.
+        text.ShouldContain("REVIEW: ${{ steps.review.outputs.review }}");
     }
 }

@@ -106,6 +106,43 @@ public class CiIdentitiesTests
         template.HasResourceProperties("aws:iam:Role", new { name = "shop-staging-ci-preview" });
     }
 
+    [TestCase("staging")]
+    [TestCase("production")]
+    public void Each_environment_has_a_review_role_trusted_by_pull_requests_only(string environment)
+    {
+        var template = environment == "staging" ? StackFixtures.Staging() : StackFixtures.Production();
+
+        var condition = Document(template, "ci-review-role", "assumeRolePolicy")["Statement"]![0]!["Condition"]!;
+        TemplateAssert.Matches(condition, new Dictionary<string, object>
+        {
+            ["StringEquals"] = new Dictionary<string, object>
+            {
+                ["token.actions.githubusercontent.com:aud"] = "sts.amazonaws.com",
+                ["token.actions.githubusercontent.com:sub"] = "repo:example-org/shop:pull_request",
+            },
+        }, "trust");
+        ((JsonObject)condition).Count.ShouldBe(1);
+        template.HasResourceProperties("aws:iam:Role", new { name = $"shop-{environment}-ci-review" });
+        template.Output("ciReviewRoleArn")!.GetValue<string>().ShouldBe("${ci-review-role.arn}");
+    }
+
+    [Test]
+    public void The_review_role_only_reads_and_reads_only_its_environments_state()
+    {
+        var template = StackFixtures.Staging();
+
+        // Every action a read: Describe*/List*/Get*, the registry token (which pushes nothing without ecr:PutImage) and S3 reads.
+        var actions = Statements(template, "ci-review-role-policy").OfType<JsonObject>()
+            .SelectMany(s => s["Action"] is JsonArray a ? a.Select(x => x!.GetValue<string>()) : [s["Action"]!.GetValue<string>()]).ToList();
+        actions.ShouldNotBeEmpty();
+        actions.ShouldAllBe(a => a.Split(':', 2)[1].StartsWith("Describe", StringComparison.Ordinal) || a.Split(':', 2)[1].StartsWith("List", StringComparison.Ordinal)
+            || a.Split(':', 2)[1].StartsWith("Get", StringComparison.Ordinal));
+        Statements(template, "ci-review-role-policy").OfType<JsonObject>().ShouldAllBe(s => s["Effect"]!.GetValue<string>() == "Allow");
+        var state = Statement(template, "ci-review-role-policy", "ReadEnvironmentState");
+        state["Resource"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldAllBe(r =>
+            r.StartsWith("arn:${partition}:s3:::example-org-pulumi-state/.pulumi/", StringComparison.Ordinal) && (r.EndsWith("meta.yaml", StringComparison.Ordinal) || r.Contains("/staging", StringComparison.Ordinal)));
+    }
+
     [Test]
     public void Preview_roles_may_be_created_only_with_the_boundary_which_cannot_be_removed_or_changed()
     {
@@ -251,6 +288,7 @@ public class CiIdentitiesTests
             "arn:${partition}:iam::${account}:role/shop-staging-preview-task",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-deploy",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-preview",
+            "arn:${partition}:iam::${account}:role/shop-staging-ci-review",
             "arn:${partition}:iam::${account}:policy/shop-staging-preview-boundary",
             "arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com",
         }, "iam");
