@@ -19,4 +19,7 @@ public sealed record PreviewDefaults(
 {
     /// <summary>The previews' task egress; by default the environment's own.</summary>
     public EgressSettings TaskEgress { get; init; } = EgressSettings.Restricted;
+
+    /// <summary>When the previews run (scaled to zero tasks outside it), or null: around the clock.</summary>
+    public PreviewSchedule? Schedule { get; init; }
 }

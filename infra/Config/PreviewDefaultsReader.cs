@@ -33,6 +33,7 @@ public static class PreviewDefaultsReader
             section.Choice("databaseStrategy", DatabaseStrategies.None, DatabaseStrategies.All))
         {
             TaskEgress = PostureSettingsReader.ReadEgress(section, egress),
+            Schedule = PreviewScheduleReader.Read(section),
         };
         foreach (var name in SortedKeys.Of(defaults.Secrets))
             if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))

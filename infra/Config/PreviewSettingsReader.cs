@@ -48,6 +48,7 @@ public static class PreviewSettingsReader
             Host = config.OptionalString("host", ConfigPatterns.DnsName(), ConfigPatterns.DnsNameAllowed),
             DesiredCount = config.Int("desiredCount", 1, 0, 2),
             TaskEgress = PostureSettingsReader.ReadEgress(config),
+            Schedule = PreviewScheduleReader.Read(config),
         };
     }
 

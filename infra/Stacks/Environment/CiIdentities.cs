@@ -32,6 +32,7 @@ public static class CiIdentities
             BoundaryArn = Expr.Ref(LogicalNames.PreviewBoundary, "arn"),
             StateBucket = ci?.StateBucket,
             PreviewSecretArns = settings.PreviewDefaults.Secrets.Values.ToList(),
+            PreviewsScheduled = settings.PreviewDefaults.Schedule is not null,
         };
         if (hostsPreviews)
         {

@@ -18,6 +18,8 @@ public sealed record CiPolicyInputs
     public string? StateBucket { get; init; }
     /// <summary>The secret ARNs the environment's preview defaults name (what previews may read).</summary>
     public required IReadOnlyCollection<string> PreviewSecretArns { get; init; }
+    /// <summary>The previews have a schedule (<c>previewDefaults.schedule</c>): their stacks own a scalable target and its scheduled actions.</summary>
+    public bool PreviewsScheduled { get; init; }
 
     /// <summary><c>app-pv-*</c>: every preview AWS name of this app.</summary>
     public string PreviewNamePattern => PreviewNames.AwsNamePrefix(AppName) + "*";
