@@ -16,8 +16,6 @@ public static class PreviewScheduleResources
     public const string ServiceNamespace = "ecs";
     public const string ScalableDimension = "ecs:service:DesiredCount";
 
-    /// <summary>The scalable target's resource id: <c>service/&lt;cluster name&gt;/&lt;service name&gt;</c> (RegisterScalableTarget's ResourceId).</summary>
-    public static string ResourceId(string clusterName, string serviceName) => $"service/{clusterName}/{serviceName}";
 
     public static void Add(PulumiTemplate template, PreviewSchedule schedule, int taskCount, Expr clusterName, TemplateResource service, string serviceName)
     {
@@ -29,6 +27,8 @@ public static class PreviewScheduleResources
             ["minCapacity"] = taskCount,
             ["maxCapacity"] = taskCount,
         }));
+        template.AddOutput(OutputNames.Schedule, schedule.Describe());
+        template.AddOutput(OutputNames.ScalableTargetResourceId, target.Out("resourceId"));
         AddAction(template, LogicalNames.PreviewScheduledStop, $"{serviceName}-stop", target, schedule.StopCron, schedule.TimeZone, 0);
         AddAction(template, LogicalNames.PreviewScheduledStart, $"{serviceName}-start", target, schedule.StartCron, schedule.TimeZone, taskCount);
     }

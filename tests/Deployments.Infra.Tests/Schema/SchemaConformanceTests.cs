@@ -33,6 +33,7 @@ public class SchemaConformanceTests
             ("preview-sidecar", Preview()),
             ("preview-instance", Preview("databaseStrategy=instance")),
             ("preview-none", Preview("databaseStrategy=none", "spot=false", "host=x.example.com")),
+            ("preview-scheduled", Preview("schedule={\"days\":\"Mon-Fri\",\"start\":\"07:00\",\"stop\":\"20:00\",\"timeZone\":\"Europe/Paris\"}")),
         ];
 
         // Act

@@ -22,6 +22,8 @@ public class OutputNamesTests
         OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging")))
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "database=true"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments(StackFixtures.PreviewConfig))))
+            .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments([.. StackFixtures.PreviewConfig,
+                "schedule={\"days\":\"Mon\",\"start\":\"07:00\",\"stop\":\"20:00\",\"timeZone\":\"UTC\"}"]))))
             .ToHashSet(StringComparer.Ordinal);
 
     [Test]

@@ -1,0 +1,4 @@
+namespace Deployments.Deployer.Previews;
+
+/// <summary>What <c>preview wake</c> did: <see cref="Woken"/> is false for a preview without a schedule (always awake, nothing to do).</summary>
+public sealed record WakeResult(string Stack, string? Schedule, int Tasks, bool Woken);
