@@ -32,25 +32,31 @@ public sealed class PreviewWakeCommand : Command
             if (pr is <= 0) throw new Errors.UserInputException($"--pr: '{pr}' is not allowed: a pull request number (1 or more)");
             var (workspace, _) = _pulumi.Open(result, context);
             var stack = PreviewNames.StackNameFor(source);
-            var clients = new List<AwsClients>();
-            try
-            {
-                var woken = await new PreviewWaker(workspace, region =>
-                {
-                    var aws = new AwsClients(AwsSettings.Resolve(context.Environment, region), context.Clock);
-                    clients.Add(aws);
-                    return aws.Scaling;
-                }, context.Error).WakeAsync(stack, pr, source.HeadRepository, ct);
-                if (!woken.Woken) context.Error.WriteLine($"preview '{stack}' has no schedule: it runs around the clock, nothing to wake");
-                context.Out.WriteLine(result.GetValue(_json)
-                    ? new JsonObject { ["stack"] = woken.Stack, ["woken"] = woken.Woken, ["tasks"] = woken.Tasks, ["schedule"] = woken.Schedule }.ToJsonString()
-                    : woken.Woken ? $"woke {stack}: {woken.Tasks} task(s) until the next scheduled stop ({woken.Schedule})" : $"nothing to wake: {stack} has no schedule");
-                return ExitCodes.Success;
-            }
-            finally
-            {
-                foreach (var aws in clients) aws.Dispose();
-            }
+            var woken = await RunAsync(context, workspace, stack, pr, source.HeadRepository, ct);
+            if (!woken.Woken) context.Error.WriteLine($"preview '{stack}' has no schedule: it runs around the clock, nothing to wake");
+            context.Out.WriteLine(result.GetValue(_json)
+                ? new JsonObject { ["stack"] = woken.Stack, ["woken"] = woken.Woken, ["tasks"] = woken.Tasks, ["schedule"] = woken.Schedule }.ToJsonString()
+                : woken.Describe());
+            return ExitCodes.Success;
         });
+    }
+
+    /// <summary>Wakes <paramref name="stack"/> with AWS clients for its region (the one its outputs name); shared with <c>github event</c>.</summary>
+    public static async Task<WakeResult> RunAsync(CommandContext context, Pulumi.PulumiWorkspace workspace, string stack, int? pullRequest, string? headRepository, CancellationToken ct)
+    {
+        var clients = new List<AwsClients>();
+        try
+        {
+            return await new PreviewWaker(workspace, region =>
+            {
+                var aws = new AwsClients(AwsSettings.Resolve(context.Environment, region), context.Clock);
+                clients.Add(aws);
+                return aws.Scaling;
+            }, context.Error).WakeAsync(stack, pullRequest, headRepository, ct);
+        }
+        finally
+        {
+            foreach (var aws in clients) aws.Dispose();
+        }
     }
 }

@@ -98,6 +98,34 @@ public class PreviewWakeTests
     }
 
     [Test]
+    public void The_preview_wake_label_wakes_the_pull_request_s_own_preview_and_changes_nothing_else()
+    {
+        // Arrange: pull request #2 (branch "changes") opens and gets its scheduled preview.
+        using var cloud = new FakeCloud();
+        var file = Path.Combine(cloud.Project, "Pulumi.staging.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("  deployments:previewDefaults:\n", "  deployments:previewDefaults:\n" + Schedule, StringComparison.Ordinal));
+        cloud.DeployStaging();
+        cloud.Environment["GITHUB_EVENT_NAME"] = "pull_request";
+        cloud.Environment["GITHUB_EVENT_PATH"] = GitHub.Payloads.Path_("pull_request.opened.payload");
+        cloud.Deployer("github", "event", "--no-verify").ExitCode.ShouldBe(0);
+        using var aws = cloud.UseAws(new FakeAwsServer(new FakeAwsScenario()));
+        var before = cloud.Calls.Count;
+
+        // Act: the label preview:wake is added.
+        cloud.Environment["GITHUB_EVENT_PATH"] = GitHub.Payloads.Path_("pull_request.labeled.preview-wake.payload");
+        var result = cloud.Deployer("github", "event", "--json");
+
+        // Assert: one RegisterScalableTarget, no pulumi update or destroy
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        var stack = PreviewNames.StackNameFor(new PreviewSource("changes", null));
+        result.StdOut.Trim().ShouldBe(new JsonObject { ["action"] = "wake", ["branch"] = "changes", ["stack"] = stack, ["woken"] = true }.ToJsonString());
+        aws.Targets.ShouldBe(new[] { "RegisterScalableTarget" });
+        aws.Rejections.ShouldBeEmpty();
+        cloud.Calls.Skip(before).ShouldNotContain(c => c.StartsWith("up", StringComparison.Ordinal) || c.StartsWith("destroy", StringComparison.Ordinal)
+            || c.StartsWith("config set", StringComparison.Ordinal));
+    }
+
+    [Test]
     public void A_missing_preview_is_a_user_error()
     {
         using var cloud = new FakeCloud();
