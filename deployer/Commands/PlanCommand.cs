@@ -84,7 +84,7 @@ public sealed class PlanCommand : Command
                 new("task security group", names.TasksSecurityGroupName), new("database", names.DatabaseIdentifier),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
-            estimator.Preview(settings));
+            estimator.Preview(settings)) { Schedule = settings.Schedule?.Describe() };
     }
 
     private static PlanReport PlanEnvironment(StackCompilation compilation, string directory, string stack, RegionalCostEstimator estimator)
@@ -105,7 +105,7 @@ public sealed class PlanCommand : Command
                 .. CiRoles(settings.Ci, settings.App.AppName, stack),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
-            estimator.Environment(settings));
+            estimator.Environment(settings)) { Schedule = settings.PreviewDefaults.Schedule?.Describe() };
     }
 
     /// <summary>The CI roles the stack creates (config <c>ci</c>): the deploy role, and the preview role unless it hosts no previews.</summary>

@@ -89,6 +89,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             Migration = migration,
             Verification = steps is null ? "skipped (--skip-migration)" : steps.Verifies ? "rollout completed, health check passed" : "skipped (--no-verify)",
             MonthlyCost = EstimateCost(settings),
+            Schedule = settings.Schedule?.Describe(),
         };
     }
 

@@ -11,8 +11,9 @@ namespace Deployments.Infra.Config;
 /// </summary>
 public sealed record PreviewSchedule(IReadOnlyList<DayOfWeek> Days, TimeOnly Start, TimeOnly Stop, string TimeZone)
 {
-    /// <summary>Weeks in an average month: 52 weeks over 12 months (the same 730-hour month AWS prices by, 8760 / 12, is 24 × 7 × this).</summary>
-    public const double WeeksPerMonth = 52.0 / 12.0;
+    /// <summary>Weeks in an average month, 365 / 12 / 7 ≈ 4.345: the 730-hour month AWS prices by (8760 / 12) is 24 × 7 × this,
+    /// so a schedule of every day, all day, costs exactly what a preview running all month does.</summary>
+    public const double WeeksPerMonth = 365.0 / 12 / 7;
 
     /// <summary>Monday first, as people write a working week; the order <see cref="Days"/> is kept in.</summary>
     public static readonly IReadOnlyList<DayOfWeek> Week =

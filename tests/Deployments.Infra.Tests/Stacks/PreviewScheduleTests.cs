@@ -71,9 +71,9 @@ public class PreviewScheduleTests
         actions["preview-scheduled-stop"].ShouldBe("cron(15 2 ? * MON,SAT *)");
     }
 
-    [TestCase("Mon-Fri", "07:00", "20:00", 5 * 13 * 52.0 / 12)]
-    [TestCase("Mon,Wed,Fri-Sun", "09:30", "10:00", 5 * 0.5 * 52.0 / 12)]
-    [TestCase("Sat", "22:00", "06:00", 8 * 52.0 / 12)]
+    [TestCase("Mon-Fri", "07:00", "20:00", 5 * 13 * 365.0 / 12 / 7)]
+    [TestCase("Mon,Wed,Fri-Sun", "09:30", "10:00", 5 * 0.5 * 365.0 / 12 / 7)]
+    [TestCase("Sat", "22:00", "06:00", 8 * 365.0 / 12 / 7)]
     public void Scheduled_hours_a_month_are_days_times_hours_times_weeks_a_month(string days, string start, string stop, double hours)
     {
         var schedule = new PreviewSchedule(Days(days), TimeOnly.Parse(start, System.Globalization.CultureInfo.InvariantCulture),
