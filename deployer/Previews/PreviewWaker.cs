@@ -26,9 +26,13 @@ public sealed class PreviewWaker(PulumiWorkspace workspace, Func<string, Scaling
             ?? throw new UserInputException($"--branch: stack '{stack}' has no '{OutputNames.DesiredCount}' output; is it a preview of this project, deployed with this version?");
         if (tasks == 0)
             throw new UserInputException($"preview '{stack}' runs 0 tasks until its first migration succeeds (its next deploy starts it): there is nothing to wake; nothing was changed");
-        var target = new ScalableTarget(PreviewScheduleResources.ServiceNamespace, resourceId, PreviewScheduleResources.ScalableDimension);
+        var target = TargetOf(resourceId);
         log.WriteLine($"waking {stack}: {resourceId} to {tasks} task(s) until the next scheduled stop ({schedule})");
         await scalingIn(outputs.Text(OutputNames.Region)).SetBoundsAsync(target, tasks, tasks, ct);
         return new WakeResult(stack, schedule, tasks, Woken: true);
     }
+
+    /// <summary>The scalable target of a scheduled preview whose outputs name <paramref name="resourceId"/>.</summary>
+    public static ScalableTarget TargetOf(string resourceId) =>
+        new(PreviewScheduleResources.ServiceNamespace, resourceId, PreviewScheduleResources.ScalableDimension);
 }

@@ -2,6 +2,7 @@ using Deployments.Deployer.Commands;
 using Deployments.Deployer.Cost;
 using Deployments.Deployer.GitHub;
 using Deployments.Deployer.Previews;
+using Deployments.Deployer.Tests.TestSupport;
 using Deployments.Infra.Config;
 
 namespace Deployments.Deployer.Tests.Cost;
@@ -53,7 +54,7 @@ public class ScheduledCostTests
         Line(allMonth, "Fargate Spot vCPU").Quantity.ShouldBe(0.25m * 730m);
         Line(scheduled, "Share of the parent's load balancer").Quantity.ShouldBe(Line(allMonth, "Share of the parent's load balancer").Quantity);
         scheduled.MonthlyTotal!.Value.ShouldBeLessThan(allMonth.MonthlyTotal!.Value);
-        scheduled.Assumptions[0].ShouldBe("the preview's tasks run only Mon-Fri 07:00–20:00 Europe/Paris: 5 days × 13 h × 4.345 weeks (365/12/7) = 281.67 h a month (of 730 h); it costs that fraction of the total for the days it lives");
+        scheduled.Assumptions[0].ShouldBe("the preview's tasks run only Mon-Fri 07:00–20:00 Europe/Paris: 5 days × 13 h × 4.345 weeks (365/12/7) = 282.44 h a month (of 730 h); it costs that fraction of the total for the days it lives");
         allMonth.Assumptions[0].ShouldStartWith("the preview runs all month (730 h)");
     }
 
