@@ -81,7 +81,7 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
     }
 
     /// <summary>The schedule's running hours a month: days × hours a day × weeks a month (365/12/7).</summary>
-    public static decimal ScheduledHours(PreviewSchedule schedule) => Math.Round((decimal)schedule.HoursPerMonth, 4);
+    private static decimal ScheduledHours(PreviewSchedule schedule) => Math.Round((decimal)schedule.HoursPerMonth, 4);
 
     private void Fargate(List<CostLine> lines, int tasks, int cpu, int memory, bool spot, string what, decimal? hours = null)
     {
