@@ -11,5 +11,10 @@ public sealed record AwsService(string DisplayName, string SigningName, string T
     /// <summary>ECR over JSON 1.1: signing name <c>ecr</c>, target prefix <c>AmazonEC2ContainerRegistry_V20150921</c> (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/Welcome.html).</summary>
     public static AwsService Ecr(string region, Uri endpoint) => new("ECR", "ecr", "AmazonEC2ContainerRegistry_V20150921", region, endpoint);
 
+    /// <summary>Application Auto Scaling over JSON 1.1: signing name <c>application-autoscaling</c>, target prefix <c>AnyScaleFrontendService</c>
+    /// (botocore's application-autoscaling 2016-02-06 model; https://docs.aws.amazon.com/autoscaling/application/APIReference/Welcome.html).</summary>
+    public static AwsService ApplicationAutoScaling(string region, Uri endpoint) =>
+        new("Application Auto Scaling", "application-autoscaling", "AnyScaleFrontendService", region, endpoint);
+
     public static AwsService Logs(string region, Uri endpoint) => new("CloudWatch Logs", "logs", "Logs_20140328", region, endpoint);
 }

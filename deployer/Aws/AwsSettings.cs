@@ -12,6 +12,10 @@ namespace Deployments.Deployer.Aws;
 /// </summary>
 public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AwsService Ecr, AWSCredentials Credentials)
 {
+    /// <summary>Application Auto Scaling (<c>preview wake</c>): endpoint <c>application-autoscaling.&lt;region&gt;.amazonaws.com</c>,
+    /// or <c>AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING</c> (https://docs.aws.amazon.com/sdkref/latest/guide/feature-ss-endpoints.html).</summary>
+    public required AwsService ApplicationAutoScaling { get; init; }
+
     public static AwsSettings Resolve(IReadOnlyDictionary<string, string> environment, string? stackRegion)
     {
         string? Get(string name) => environment.TryGetValue(name, out var v) && v.Length > 0 ? v : null;
@@ -29,7 +33,10 @@ public sealed record AwsSettings(AwsService Ecs, AwsService Logs, AwsService Ecr
             AwsService.Logs(region, Endpoint("logs", "AWS_ENDPOINT_URL_CLOUDWATCH_LOGS")),
             // ECR's API endpoint is api.ecr.<region>.amazonaws.com (https://docs.aws.amazon.com/general/latest/gr/ecr.html).
             AwsService.Ecr(region, Endpoint("api.ecr", "AWS_ENDPOINT_URL_ECR")),
-            ResolveCredentials(Get));
+            ResolveCredentials(Get))
+        {
+            ApplicationAutoScaling = AwsService.ApplicationAutoScaling(region, Endpoint("application-autoscaling", "AWS_ENDPOINT_URL_APPLICATION_AUTO_SCALING")),
+        };
     }
 
     private static AWSCredentials ResolveCredentials(Func<string, string?> get)

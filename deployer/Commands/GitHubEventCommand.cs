@@ -42,6 +42,17 @@ public sealed class GitHubEventCommand : Command
         return ExitCodes.Success;
     }
 
+    /// <summary>The pull request's own preview only (its number is the owner checked), and nothing deployed or destroyed.</summary>
+    private static async Task<int> WakeAsync(CommandContext context, Pulumi.PulumiWorkspace workspace, ActionsFiles actions, EventDecision decision, bool json, CancellationToken ct)
+    {
+        var woken = await PreviewWakeCommand.RunAsync(context, workspace, decision.Stack!, decision.PullRequest, decision.HeadRepository, ct);
+        context.Out.WriteLine(json
+            ? new JsonObject { ["action"] = decision.Action, ["branch"] = decision.Branch, ["stack"] = decision.Stack, ["woken"] = woken.Woken }.ToJsonString()
+            : woken.Describe());
+        actions.Output("stack", decision.Stack!);
+        return ExitCodes.Success;
+    }
+
     public GitHubEventCommand(CommandContext context) : base("event", "Deploy or destroy a preview for a GitHub event")
     {
         foreach (var option in new Option[] { _eventName, _eventPath, _dryRun, _json, _parent, _label, _allowDrafts, _allowForks, _imageTag }) Options.Add(option);
@@ -72,6 +83,8 @@ public sealed class GitHubEventCommand : Command
             using var reporter = decision.PullRequest is int pr
                 ? GitHubReporter.Create(context.GetVariable, decision.Repository ?? context.GetVariable("GITHUB_REPOSITORY"), pr, decision.Stack!, context.Clock, context.Error, ct)
                 : null;
+            if (decision.Action == EventDecision.Wake)
+                return await WakeAsync(context, workspace, actions, decision, json, ct);
             if (decision.Action == EventDecision.Destroy)
             {
                 var removed = await new PreviewRemover(workspace, context.Error).RemoveAsync(decision.Stack!, ct, decision.PullRequest, decision.HeadRepository);

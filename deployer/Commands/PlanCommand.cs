@@ -90,7 +90,7 @@ public sealed class PlanCommand : Command
                 new("load balancer", LoadBalancer(parent, shard)),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
-            estimator.Preview(settings));
+            estimator.Preview(settings)) { Schedule = settings.Schedule?.Describe() };
     }
 
     private static PlanReport PlanEnvironment(StackCompilation compilation, string directory, string stack, RegionalCostEstimator estimator)
@@ -111,7 +111,7 @@ public sealed class PlanCommand : Command
                 .. CiRoles(settings.Ci, settings.App.AppName, stack),
             ],
             template.Resources.Select(r => new KeyValuePair<string, string>(r.Name, r.Type)).ToList(),
-            estimator.Environment(settings));
+            estimator.Environment(settings)) { Schedule = settings.PreviewDefaults.Schedule?.Describe() };
     }
 
     /// <summary>Which of the parent's load balancers the preview would use, and how sure that is.</summary>

@@ -13,6 +13,10 @@ public static class PlanRenderer
         text.AppendLine(CultureInfo.InvariantCulture, $"{(r.Kind == "preview" ? $"Preview of branch '{r.Branch}'" : $"Environment '{r.Stack}'")}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  stack  {r.Stack}");
         if (r.Url is not null) text.AppendLine(CultureInfo.InvariantCulture, $"  url    {r.Url}");
+        if (r.Schedule is { } schedule)
+            text.AppendLine(r.Kind == "preview"
+                ? "  runs   " + schedule + ": 0 tasks outside it (`preview wake` starts it early, until the next stop)"
+                : "  previews run " + schedule + ": 0 tasks outside it");
         text.AppendLine("AWS names");
         var width = r.Names.Max(n => n.Key.Length);
         foreach (var (what, name) in r.Names) text.AppendLine(CultureInfo.InvariantCulture, $"  {what.PadRight(width)}  {name}");
@@ -70,6 +74,8 @@ public static class PlanRenderer
                 ["assumptions"] = new JsonArray(r.Cost.Assumptions.Select(a => (JsonNode)JsonValue.Create(a)!).ToArray()),
             },
         };
+        // Only when there is one, so that the plan of an unscheduled stack reads as before.
+        if (r.Schedule is { } schedule) root.Insert(root.IndexOf("names"), "schedule", schedule);
         return root.ToJsonString(Options) + "\n";
     }
 

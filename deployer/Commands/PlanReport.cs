@@ -10,4 +10,8 @@ public sealed record PlanReport(
     string? Url,
     IReadOnlyList<KeyValuePair<string, string>> Names,
     IReadOnlyList<KeyValuePair<string, string>> Resources,
-    CostEstimate Cost);
+    CostEstimate Cost)
+{
+    /// <summary>When the preview runs (or, for an environment, its previews), e.g. <c>Mon-Fri 07:00–20:00 Europe/Paris</c>; null: around the clock.</summary>
+    public string? Schedule { get; init; }
+}

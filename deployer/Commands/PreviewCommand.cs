@@ -11,5 +11,6 @@ public sealed class PreviewCommand : Command
         Subcommands.Add(new PreviewDestroyCommand(context));
         Subcommands.Add(new PreviewListCommand(context));
         Subcommands.Add(new PreviewPruneCommand(context));
+        Subcommands.Add(new PreviewWakeCommand(context));
     }
 }

@@ -8,4 +8,6 @@ public sealed record PreviewDeployResult(string Stack, string Branch, string Url
     public string Migration { get; init; } = "";
     public string Verification { get; init; } = "";
     public decimal? MonthlyCost { get; init; }
+    /// <summary>When the preview runs (<c>Mon-Fri 07:00–20:00 Europe/Paris</c>), or null: around the clock.</summary>
+    public string? Schedule { get; init; }
 }

@@ -50,7 +50,10 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
     public CostEstimate Preview(PreviewSettings s)
     {
         var lines = new List<CostLine>();
-        Fargate(lines, s.DesiredCount, s.App.Cpu, s.App.Memory, s.App.Spot, $"{s.DesiredCount} task(s)");
+        // A scheduled preview's tasks run only in its schedule (scaled to 0 outside it); its rule and its share of the
+        // load balancer exist all month.
+        var taskHours = s.Schedule is { } schedule ? ScheduledHours(schedule) : Hours;
+        Fargate(lines, s.DesiredCount, s.App.Cpu, s.App.Memory, s.App.Spot, $"{s.DesiredCount} task(s)", taskHours);
         var share = assumptions.PreviewsSharingTheLoadBalancer;
         // A preview pays a share of its shard's load balancer hours: the environment's own (shard 0) or a further one.
         var shard = s.LoadBalancerShard == 0 ? "the parent's load balancer" : $"the parent's preview load balancer {s.LoadBalancerShard}";
@@ -70,7 +73,9 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
         Logs(lines, assumptions.PreviewLogGbPerMonth, s.App.LogRetentionDays);
         if (s.DatabaseStrategy == DatabaseStrategies.Instance) Database(lines, "db.t4g.micro", 20, multiAz: false);
         return Estimate(lines, [
-            $"the preview runs all month ({Text(Hours)} h); it costs that fraction of the total for the days it lives",
+            s.Schedule is { } scheduled
+                ? $"the preview's tasks run only {scheduled.Describe()}: {scheduled.Days.Count} days × {Text((decimal)scheduled.HoursPerDay, "0.##")} h × 4.345 weeks (365/12/7) = {Text(taskHours, "0.##")} h a month (of {Text(Hours)} h); it costs that fraction of the total for the days it lives"
+                : $"the preview runs all month ({Text(Hours)} h); it costs that fraction of the total for the days it lives",
             $"{share} previews share {shard}",
             ruleNote,
             $"{Text(assumptions.PreviewLogGbPerMonth)} GB of logs per month",
@@ -91,13 +96,17 @@ public sealed class CostEstimator(PriceTable prices, CostAssumptions assumptions
             $"(1 LCU = {Text(AlbRuleEvaluations.EvaluationsPerSecondPerLcu)} evaluations/s), billed only above the {Text(assumptions.AlbLcuAverage)} LCU of the other dimensions (an hour is billed on its highest dimension)";
     }
 
-    private void Fargate(List<CostLine> lines, int tasks, int cpu, int memory, bool spot, string what)
+    /// <summary>The schedule's running hours a month: days × hours a day × weeks a month (365/12/7).</summary>
+    private static decimal ScheduledHours(PreviewSchedule schedule) => Math.Round((decimal)schedule.HoursPerMonth, 4);
+
+    private void Fargate(List<CostLine> lines, int tasks, int cpu, int memory, bool spot, string what, decimal? hours = null)
     {
+        var taskHours = hours ?? Hours;
         var kind = spot ? "Fargate Spot" : "Fargate";
         var vcpu = tasks * cpu / 1024m;
         var gb = tasks * memory / 1024m;
-        lines.Add(new($"{kind} vCPU, {what} × {Text(cpu / 1024m)} vCPU", vcpu * Hours, "vCPU-hours", prices[spot ? PriceKeys.FargateSpotVcpuHour : PriceKeys.FargateVcpuHour]));
-        lines.Add(new($"{kind} memory, {what} × {Text(memory / 1024m)} GB", gb * Hours, "GB-hours", prices[spot ? PriceKeys.FargateSpotGbHour : PriceKeys.FargateGbHour]));
+        lines.Add(new($"{kind} vCPU, {what} × {Text(cpu / 1024m)} vCPU", vcpu * taskHours, "vCPU-hours", prices[spot ? PriceKeys.FargateSpotVcpuHour : PriceKeys.FargateVcpuHour]));
+        lines.Add(new($"{kind} memory, {what} × {Text(memory / 1024m)} GB", gb * taskHours, "GB-hours", prices[spot ? PriceKeys.FargateSpotGbHour : PriceKeys.FargateGbHour]));
     }
 
     private void Logs(List<CostLine> lines, decimal gbPerMonth, int retentionDays)

@@ -20,6 +20,9 @@ public static class CommentRenderer
         text.Append(CultureInfo.InvariantCulture, $"| URL | {r.Url} |\n| Branch | {MarkdownText.Escape(r.Branch)} |\n| Image | `{r.ImageTag}` |\n| Commit | `{decision.HeadSha}` |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Changes | {Changes(r.ResourceChanges)} |\n| Migration | {r.Migration} |\n| Verification | {r.Verification} |\n");
         text.Append(CultureInfo.InvariantCulture, $"| Duration | {r.Duration.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s |\n");
+        // The schedule is validated config (day names, HH:MM, an IANA zone name): in a code span, no Markdown reaches the page.
+        if (r.Schedule is { } schedule)
+            text.Append(CultureInfo.InvariantCulture, $"| Schedule | `{schedule}`: asleep (0 tasks) outside it; add the label `{EventOptions.WakeLabel}` to wake it until the next stop |\n");
         if (r.MonthlyCost is decimal cost) text.Append(CultureInfo.InvariantCulture, $"| Estimated cost | ${cost.ToString("0.00", CultureInfo.InvariantCulture)} a month if left running (`deployments plan`) |\n");
         return text.ToString();
     }

@@ -8,6 +8,7 @@ namespace Deployments.Deployer.GitHub;
 /// closed (merged or not) → destroy (a deleted fork's: found by its recorded owner, no stack named); labeled/unlabeled →
 /// deploy/destroy when previews are label-gated; drafts skipped unless allowed; forks refused unless allowed (their
 /// code would run with this repository's credentials), and a fork's branch named apart from this repository's;
+/// the label <c>preview:wake</c> added → wake the preview (whether or not previews are label-gated);
 /// push with deleted:true and delete of a branch → destroy; anything else → nothing.
 /// </summary>
 public static class EventDecider
@@ -56,6 +57,8 @@ public static class EventDecider
         if (labelEvent)
         {
             var label = p.String("label.name");
+            if (action == "labeled" && label == EventOptions.WakeLabel)
+                return Wake(number, label, headRepo is null, fork is not null && !options.AllowForks, Result);
             if (!gated || label != options.Label) return Result(EventDecision.None, $"label '{label}' does not gate previews");
             if (action == "unlabeled")
             {
@@ -77,6 +80,12 @@ public static class EventDecider
             ImageTag = options.ImageTag(sha, number),
         };
     }
+
+    // Waking changes only the bounds of a preview that exists; a deleted fork's or a refused fork's has none to wake.
+    private static EventDecision Wake(int number, string label, bool forkDeleted, bool forkRefused, Func<string, string, EventDecision> result) =>
+        forkDeleted ? result(EventDecision.None, $"label '{label}' was added to #{number}, whose fork was deleted: it has no preview to wake")
+        : forkRefused ? result(EventDecision.None, $"label '{label}' was added to #{number}, which comes from a fork: fork previews are refused (pass --allow-forks to accept them)")
+        : result(EventDecision.Wake, $"label '{label}' was added to #{number}: its preview wakes until the next scheduled stop");
 
     // head.repo is null only when the fork was deleted: its name, and so its preview's stack name, is gone with it; the
     // decision has no stack, and the preview is found by the owner its stack records.

@@ -6,6 +6,8 @@ public sealed record EventDecision(string Action, string? Branch, string? Stack,
     public const string Deploy = "deploy";
     public const string Destroy = "destroy";
     public const string None = "none";
+    /// <summary>Scale a scheduled preview back up now (the <see cref="EventOptions.WakeLabel"/> label was added).</summary>
+    public const string Wake = "wake";
 
     public string? ImageTag { get; init; }
     public int? PullRequest { get; init; }

@@ -7,6 +7,9 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed record EventOptions(string? Label, bool AllowDrafts, bool AllowForks, string ImageTagTemplate)
 {
+    /// <summary>The label that wakes a pull request's scheduled preview until its next scheduled stop; it deploys and destroys nothing.</summary>
+    public const string WakeLabel = "preview:wake";
+
     public string ImageTag(string sha, int pr) => ImageTagTemplate
         .Replace("{sha}", sha, StringComparison.Ordinal)
         .Replace("{short_sha}", sha[..Math.Min(7, sha.Length)], StringComparison.Ordinal)

@@ -111,6 +111,7 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             Verification = steps is null ? "skipped (--skip-migration)" : !steps.Verifies ? "skipped (--no-verify)"
                 : parent.Defaults.SmokeTest is null ? "rollout completed, health check passed" : "rollout completed, health check and smoke tests passed",
             MonthlyCost = EstimateCost(settings),
+            Schedule = settings.Schedule?.Describe(),
         };
     }
 

@@ -60,6 +60,18 @@ public static class PreviewOwnership
             : $"preview '{stack}' has no recorded owner (made by hand or by an older version), so pull request #{pullRequest} may not destroy it: it was not destroyed; an operator can (preview destroy --branch, or preview prune)");
     }
 
+    /// <summary>Refuses a pull request's wake of a preview it does not own (the same rule as its destroy: only its own).</summary>
+    /// <exception cref="UserInputException">The stack belongs to another pull request, or to none.</exception>
+    public static void ForWake(string stack, IReadOnlyDictionary<string, string?> config, PulumiProject project, int pullRequest, string? headRepository)
+    {
+        RequireSameRepository(stack, config, project, headRepository, "wake");
+        var recorded = RecordedOwner(config, project);
+        if (recorded == pullRequest) return;
+        throw new UserInputException(recorded is int owner
+            ? $"preview '{stack}' belongs to pull request #{owner}, not #{pullRequest}: it was not woken (a pull request wakes only its own preview)"
+            : $"preview '{stack}' has no recorded owner (made by hand or by an older version), so pull request #{pullRequest} may not wake it: it was not woken; an operator can (preview wake --branch without --pr)");
+    }
+
     private static void RequireSameRepository(string stack, IReadOnlyDictionary<string, string?> config, PulumiProject project, string? headRepository, string what)
     {
         var recorded = RecordedHeadRepository(config, project);

@@ -53,6 +53,13 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
         var raw = await pulumi.OutputsAsync(stack, ct);
         var outputs = new StackOutputs(stack, raw);
         using var aws = new AwsClients(AwsSettings.Resolve(environment, outputs.Text(OutputNames.Region)), clock);
+        // A scheduled preview deployed while it sleeps has no task to verify: the deploy wakes it (someone pushed, so
+        // someone is looking) until the next scheduled stop, as `preview wake` does.
+        if (outputs.OptionalText(OutputNames.ScalableTargetResourceId) is { } resourceId && Previews.RunningPreview.From(raw).DesiredCount is int tasks and > 0)
+        {
+            log.WriteLine($"waking the scheduled preview until its next scheduled stop: {resourceId} to {tasks} task(s)");
+            await aws.Scaling.SetBoundsAsync(Previews.PreviewWaker.TargetOf(resourceId), tasks, tasks, ct);
+        }
         log.WriteLine($"verifying the rollout of {outputs.Text(OutputNames.ServiceName)}");
         var smokeTest = preview ? previewSmokeTest : SmokeTestOutput.Read(raw.TryGetValue(OutputNames.SmokeTest, out var s) ? s : null);
         var notify = NotifyOutput.Read(raw.TryGetValue(OutputNames.Notify, out var n) ? n : null);

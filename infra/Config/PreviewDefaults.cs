@@ -26,4 +26,6 @@ public sealed record PreviewDefaults(
     /// comes from the environment (its stack file on the default branch), never from a preview stack a pull request's run writes.
     /// </summary>
     public SmokeTestSettings? SmokeTest { get; init; }
+    /// <summary>When the previews run (scaled to zero tasks outside it), or null: around the clock.</summary>
+    public PreviewSchedule? Schedule { get; init; }
 }

@@ -35,6 +35,7 @@ public static class PreviewDefaultsReader
             TaskEgress = PostureSettingsReader.ReadEgress(section, egress),
             // Absent: the environment's; `command: []` turns them off for previews.
             SmokeTest = SmokeTestSettingsReader.Read(section, smokeTest),
+            Schedule = PreviewScheduleReader.Read(section),
         };
         foreach (var name in SortedKeys.Of(defaults.Secrets))
             if (!ConfigPatterns.SecretArn().IsMatch(defaults.Secrets[name]))

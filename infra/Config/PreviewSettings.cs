@@ -22,4 +22,6 @@ public sealed record PreviewSettings
     public int LoadBalancerShard { get; init; }
     /// <summary>Outbound rules of the preview's tasks (the parent's <c>previewDefaults</c> hand them down).</summary>
     public required EgressSettings TaskEgress { get; init; }
+    /// <summary>When the preview runs (the parent's <c>previewDefaults.schedule</c>), or null: around the clock.</summary>
+    public PreviewSchedule? Schedule { get; init; }
 }

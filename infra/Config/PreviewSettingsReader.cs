@@ -49,6 +49,7 @@ public static class PreviewSettingsReader
             DesiredCount = config.Int("desiredCount", 1, 0, 2),
             LoadBalancerShard = config.Int(Stacks.Shards.PreviewShardKeys.ShardConfigKey, 0, 0, Stacks.Shards.PreviewShardLayout.MaxShards - 1),
             TaskEgress = PostureSettingsReader.ReadEgress(config),
+            Schedule = PreviewScheduleReader.Read(config),
         };
     }
 

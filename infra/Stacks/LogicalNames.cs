@@ -36,6 +36,9 @@ public static class LogicalNames
     public const string AutoscalingTarget = "autoscaling-target";
     public const string CpuScalingPolicy = "cpu-scaling-policy";
     public const string MemoryScalingPolicy = "memory-scaling-policy";
+    public const string PreviewScalableTarget = "preview-scalable-target";
+    public const string PreviewScheduledStop = "preview-scheduled-stop";
+    public const string PreviewScheduledStart = "preview-scheduled-start";
     public const string DatabaseSubnetGroup = "database-subnet-group";
     public const string DatabaseSecurityGroup = "database-security-group";
     public const string Database = "database";

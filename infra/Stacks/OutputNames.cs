@@ -65,6 +65,10 @@ public static class OutputNames
     public const string PreviewRepositoryUrl = "previewRepositoryUrl";
     public const string PreviewTaskRoleArn = "previewTaskRoleArn";
     public const string PrivateSubnetIds = "privateSubnetIds";
+    /// <summary>A scheduled preview's schedule, as people read it (<c>Mon-Fri 07:00–20:00 Europe/Paris</c>); absent when it runs around the clock.</summary>
+    public const string Schedule = "schedule";
+    /// <summary>A scheduled preview's Application Auto Scaling target (<c>service/&lt;cluster&gt;/&lt;service&gt;</c>), which <c>preview wake</c> raises.</summary>
+    public const string ScalableTargetResourceId = "scalableTargetResourceId";
     public const string PublicSubnetIds = "publicSubnetIds";
     public const string Region = "region";
     /// <summary>The environment's <c>releaseStrategy</c> (rolling, blue-green, canary, linear): how the deployer follows a release.</summary>

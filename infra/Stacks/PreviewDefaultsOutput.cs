@@ -17,7 +17,8 @@ public static class PreviewDefaultsOutput
         ContainerPort = "containerPort", HealthCheckPath = "healthCheckPath", HealthCheckGraceSeconds = "healthCheckGraceSeconds",
         MigrationCommand = "migrationCommand", Env = "env", Secrets = "secrets", DatabaseStrategy = "databaseStrategy";
 
-    /// <summary>Every member in output order: an int, bool, string, list of strings or map of strings.</summary>
+    /// <summary>Every member in output order: an int, bool, string, list of strings, map of strings or the schedule
+    /// (only when there is one, so that parents without a schedule keep the output, and their previews the config, of before).</summary>
     public static IReadOnlyList<KeyValuePair<string, object>> Members(PreviewDefaults d) =>
     [
         new(Cpu, d.Cpu),
@@ -33,6 +34,16 @@ public static class PreviewDefaultsOutput
         new(DatabaseStrategy, d.DatabaseStrategy),
         new(PostureKeys.TaskEgressOpen, d.TaskEgress.Open),
         new(PostureKeys.TaskEgressRules, d.TaskEgress.ExtraRules.Select(r => r.ToString()).ToList()),
+        .. d.Schedule is { } schedule ? [new KeyValuePair<string, object>(PreviewScheduleReader.Key, schedule)] : Array.Empty<KeyValuePair<string, object>>(),
+    ];
+
+    /// <summary>The schedule's members as its reader takes them back (<see cref="PreviewScheduleReader"/>).</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> ScheduleMembers(PreviewSchedule s) =>
+    [
+        new("days", s.DaysText),
+        new("start", PreviewSchedule.Clock(s.Start)),
+        new("stop", PreviewSchedule.Clock(s.Stop)),
+        new("timeZone", s.TimeZone),
     ];
 
     /// <summary>
@@ -49,9 +60,17 @@ public static class PreviewDefaultsOutput
             {
                 IReadOnlyDictionary<string, string> map => Props.Sorted(map),
                 IReadOnlyList<string> list => list.ToList(),
+                PreviewSchedule schedule => ScheduleProps(schedule),
                 _ => value,
             };
         if (d.SmokeTest is not null) props[SmokeTest] = SmokeTestOutput.Render(d.SmokeTest);
+        return props;
+    }
+
+    private static Props ScheduleProps(PreviewSchedule schedule)
+    {
+        var props = new Props();
+        foreach (var (name, value) in ScheduleMembers(schedule)) props[name] = value;
         return props;
     }
 
@@ -64,6 +83,7 @@ public static class PreviewDefaultsOutput
             string text => text,
             IReadOnlyDictionary<string, string> map => JsonText(map),
             IReadOnlyList<string> list => JsonText(list),
+            PreviewSchedule schedule => ScheduleJsonText(schedule),
             var other => throw new InvalidOperationException($"preview default '{m.Key}' has no config form for {other.GetType().Name}"),
         }));
 
@@ -73,6 +93,13 @@ public static class PreviewDefaultsOutput
     {
         var json = new JsonObject();
         foreach (var (key, value) in map.OrderBy(p => p.Key, StringComparer.Ordinal)) json[key] = value;
+        return json.ToJsonString();
+    }
+
+    private static string ScheduleJsonText(PreviewSchedule schedule)
+    {
+        var json = new JsonObject();
+        foreach (var (key, value) in ScheduleMembers(schedule)) json[key] = value;
         return json.ToJsonString();
     }
 
@@ -93,8 +120,21 @@ public static class PreviewDefaultsOutput
         d.GetProperty(DatabaseStrategy).GetString()!)
     {
         TaskEgress = Egress(d),
+        Schedule = Schedule(d),
         SmokeTest = d.TryGetProperty(SmokeTest, out var smoke) ? SmokeTestOutput.Read(smoke) : null,
     };
+
+    /// <summary>The schedule read back with the same reader as the config, so an output the compiler wrote always reads back the same.</summary>
+    private static PreviewSchedule? Schedule(JsonElement d)
+    {
+        if (!d.TryGetProperty(PreviewScheduleReader.Key, out var s) || s.ValueKind != JsonValueKind.Object) return null;
+        var source = new ConfigSource();
+        source.Set("o:" + PreviewScheduleReader.Key, s.GetRawText());
+        var reader = ConfigReader.ForStack(source, "o");
+        var schedule = PreviewScheduleReader.Read(reader);
+        return reader.Problems.Count == 0 ? schedule : throw new InvalidOperationException(
+            $"the parent's previewDefaults output has an invalid {PreviewScheduleReader.Key}: {string.Join("; ", reader.Problems.Select(p => p.ToString()))}");
+    }
 
     private static EgressSettings Egress(JsonElement d)
     {

@@ -39,6 +39,8 @@ public sealed class AwsArns(string region)
     public Expr Vpc(object vpcId) => Regional("ec2", "vpc/", vpcId);
     public Expr DbInstance(string identifier) => Regional("rds", $"db:{identifier}");
     public Expr DbSubnetGroup(string name) => Regional("rds", $"subgrp:{name}");
+    /// <summary>Scalable-target ARNs end in a random ID, never the service's name (https://docs.aws.amazon.com/autoscaling/application/APIReference/API_RegisterScalableTarget.html).</summary>
+    public Expr ScalableTarget() => Regional("application-autoscaling", "scalable-target/*");
     public Expr Secret(string name) => Regional("secretsmanager", $"secret:{name}");
     public static Expr Role(string name) => Iam($"role/{name}");
     public static Expr Policy(string name) => Iam($"policy/{name}");

@@ -36,6 +36,7 @@ public static class CiIdentities
             ShiftsTraffic = !settings.Release.IsRolling,
             Shards = Shards.PreviewShardLayout.For(settings.PreviewCapacity).Count == 1 || settings.Dns?.PreviewDomain is null ? null
                 : new CiPolicyInputs.ShardInputs(ShardNames.For(names), settings.Dns.HostedZoneId, settings.Dns.PreviewDomain),
+            PreviewsScheduled = settings.PreviewDefaults.Schedule is not null,
         };
         if (hostsPreviews)
         {

@@ -27,6 +27,9 @@ public sealed record CiPolicyInputs
     /// <summary>What the preview role needs for shards: their load balancers' names, and where previews' records go.</summary>
     public sealed record ShardInputs(ShardNames Names, string HostedZoneId, string PreviewDomain);
 
+    /// <summary>The previews have a schedule (<c>previewDefaults.schedule</c>): their stacks own a scalable target and its scheduled actions.</summary>
+    public bool PreviewsScheduled { get; init; }
+
     /// <summary><c>app-pv-*</c>: every preview AWS name of this app.</summary>
     public string PreviewNamePattern => PreviewNames.AwsNamePrefix(AppName) + "*";
 }

@@ -114,6 +114,7 @@ public static class PreviewRolePolicy
                 "ecr:CompleteLayerUpload", "ecr:PutImage", "ecr:BatchGetImage", "ecr:GetDownloadUrlForLayer"], [a.Repository(n.PreviewRepositoryName)]),
         };
         if (i.Shards is { } shards) statements.AddRange(ShardRecordStatements(shards));
+        if (i.PreviewsScheduled) statements.AddRange(ScheduleStatements(a, tag));
         if (i.StateBucket is string bucket) statements.AddRange(StateStatements(bucket, i.Project, n.Environment));
         return Policies.Document(statements);
     }
@@ -144,6 +145,30 @@ public static class PreviewRolePolicy
         yield return Allow("ReadPreviewRecords", ["route53:ListResourceRecordSets", "route53:GetHostedZone"], [zone]);
         yield return Allow("WatchRecordChanges", ["route53:GetChange"], [Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), ":route53:::change/*")]);
     }
+
+    /// <summary>
+    /// A scheduled preview's scalable target and its two scheduled actions (Pulumi), and <c>preview wake</c>
+    /// (RegisterScalableTarget on the existing target). A target's ARN ends in a random ID, so previews' targets are told
+    /// apart by the preview tag: created with it (the provider's default tags, <c>aws:RequestTag</c>), changed only
+    /// when they carry it (<c>aws:ResourceTag</c>); tagging is allowed only on a target that already carries it, so the
+    /// environment's own target can never be tagged into reach. Registering an ECS service's target also needs
+    /// <c>ecs:DescribeServices</c> and <c>ecs:UpdateService</c> on that service, which this role has on preview services only
+    /// (https://docs.aws.amazon.com/service-authorization/latest/reference/list_awsapplicationautoscaling.html,
+    /// https://docs.aws.amazon.com/autoscaling/application/userguide/security_iam_service-with-iam.html). The reads
+    /// (DescribeScalableTargets, DescribeScheduledActions) take no resource and are in <see cref="ScheduleReadActions"/>.
+    /// </summary>
+    private static IEnumerable<Props> ScheduleStatements(AwsArns a, string tag)
+    {
+        yield return Allow("ReadPreviewScaling", ScheduleReadActions, ["*"]);
+        yield return Allow("CreatePreviewScalableTargets", ["application-autoscaling:RegisterScalableTarget"], [a.ScalableTarget()], RequestTagged(tag));
+        yield return Allow("PreviewScalableTargets", ["application-autoscaling:RegisterScalableTarget", "application-autoscaling:DeregisterScalableTarget",
+            "application-autoscaling:PutScheduledAction", "application-autoscaling:DeleteScheduledAction", "application-autoscaling:TagResource",
+            "application-autoscaling:UntagResource", "application-autoscaling:ListTagsForResource"], [a.ScalableTarget()], ResourceTagged(tag));
+    }
+
+    /// <summary>What Pulumi reads of a scalable target and its scheduled actions (no resource-level permissions).</summary>
+    public static readonly IReadOnlyList<string> ScheduleReadActions =
+        ["application-autoscaling:DescribeScalableTargets", "application-autoscaling:DescribeScheduledActions"];
 
     /// <summary>The environment's checkpoint (what a StackReference reads) and the preview stacks' own objects.</summary>
     private static IEnumerable<Props> StateStatements(string bucket, string project, string environment)

@@ -62,6 +62,9 @@ public static class PreviewStack
             DependsOn = [rule.Name],
         });
 
+        if (settings.Schedule is { } schedule)
+            PreviewScheduleResources.Add(template, schedule, settings.DesiredCount, parent(OutputNames.ClusterName), service, names.ServiceName);
+
         PreviewOutputs.Add(template, settings, names, host, parent, service, appTask, migrationTask, targetGroup, tasksSg, logGroup);
         return template;
     }

@@ -86,7 +86,8 @@ public sealed class FakeAwsServer : IDisposable
         if (request.HttpMethod != "POST" || request.Url!.AbsolutePath != "/") { Reject(context, 404, "UnknownOperationException", "POST / only"); return; }
         if (headers.GetValueOrDefault("content-type") != "application/x-amz-json-1.1") { Reject(context, 400, "UnknownOperationException", $"content type '{headers.GetValueOrDefault("content-type")}'"); return; }
         var service = target.StartsWith("Logs_20140328.", StringComparison.Ordinal) ? "logs"
-            : target.StartsWith("AmazonEC2ContainerRegistry_V20150921.", StringComparison.Ordinal) ? "ecr" : "ecs";
+            : target.StartsWith("AmazonEC2ContainerRegistry_V20150921.", StringComparison.Ordinal) ? "ecr"
+            : target.StartsWith("AnyScaleFrontendService.", StringComparison.Ordinal) ? "application-autoscaling" : "ecs";
         var problem = SigV4Verifier.Verify("POST", "/", "", headers, body, new(AccessKey, Secret, Region, service));
         if (problem is not null) { Reject(context, 403, "InvalidSignatureException", problem); return; }
         var json = JsonNode.Parse(body.Length == 0 ? "{}" : Encoding.UTF8.GetString(body))!.AsObject();
@@ -118,9 +119,19 @@ public sealed class FakeAwsServer : IDisposable
                     break;
                 case "BatchGetImage": Ok(context, BatchGetImage(json)); break;
                 case "PutImage": PutImage(context, json); break;
+                case "RegisterScalableTarget": RegisterScalableTarget(context, json); break;
                 default: Reject(context, 400, "UnknownOperationException", target); break;
             }
         }
+    }
+
+    /// <summary>Application Auto Scaling's RegisterScalableTarget (botocore application-autoscaling 2016-02-06): the three
+    /// identifying members are required; the answer is the target's ARN, which ends in a random ID.</summary>
+    private static void RegisterScalableTarget(HttpListenerContext context, JsonObject request)
+    {
+        foreach (var member in new[] { "ServiceNamespace", "ResourceId", "ScalableDimension" })
+            if (request[member] is not JsonValue) { Respond(context, 400, "ValidationException", $"{member} is required"); return; }
+        Ok(context, new JsonObject { ["ScalableTargetARN"] = $"arn:aws:application-autoscaling:{Region}:123456789012:scalable-target/0e1a2b3c4d5e6f708192a3b4c5d6e7f80123" });
     }
 
     private JsonObject RunTask()

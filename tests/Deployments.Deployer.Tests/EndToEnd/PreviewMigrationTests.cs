@@ -163,6 +163,29 @@ public class PreviewMigrationTests
     }
 
     [Test]
+    public void A_scheduled_preview_s_verified_deploy_wakes_it_before_verifying_its_rollout()
+    {
+        // Arrange: staging's previews sleep outside a schedule (the deploy may come at night, when the preview has 0 tasks).
+        using var cloud = new FakeCloud();
+        var file = Path.Combine(cloud.Project, "Pulumi.staging.yaml");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("  deployments:previewDefaults:\n",
+            "  deployments:previewDefaults:\n    schedule: {days: Sat, start: \"07:00\", stop: \"08:00\", timeZone: UTC}\n", StringComparison.Ordinal));
+        cloud.DeployStaging();
+        using var aws = SidecarAws(cloud, "preview-side-app", 0, ["INFO  [alembic] done"]);
+
+        // Act
+        var result = cloud.Deployer("preview", "deploy", "--branch", "side-app", "--image-tag", "1");
+
+        // Assert: the target is raised to the preview's task count before the rollout is watched
+        result.StdErr.ShouldContain("waking the scheduled preview until its next scheduled stop");
+        aws.Targets.ShouldContain("RegisterScalableTarget");
+        var order = aws.Targets.ToList();
+        order.IndexOf("RegisterScalableTarget").ShouldBeLessThan(order.IndexOf("DescribeServices"));
+        aws.Calls.Single(c => c.Target.EndsWith(".RegisterScalableTarget", StringComparison.Ordinal)).Body["MinCapacity"]!.GetValue<int>().ShouldBe(1);
+        aws.Rejections.ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_sidecar_preview_whose_app_fails_after_a_good_migration_is_a_rollout_failure()
     {
         using var cloud = new FakeCloud();

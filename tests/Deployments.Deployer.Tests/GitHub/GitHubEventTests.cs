@@ -128,6 +128,29 @@ public class GitHubEventTests
     }
 
     [Test]
+    public void The_preview_wake_label_wakes_the_preview_and_deploys_or_destroys_nothing()
+    {
+        var wake = Payloads.Path_("pull_request.labeled.preview-wake.payload");
+
+        // Added: wake, whether or not previews are label-gated (and whatever the gate's label).
+        ShouldDecide(Decide("pull_request", wake), "wake", "changes", "label 'preview:wake' was added to #2: its preview wakes until the next scheduled stop");
+        ShouldDecide(Decide("pull_request", wake, "--label", "preview"), "wake", "changes", "its preview wakes");
+        // Removed: nothing (the next scheduled stop puts the preview back to sleep anyway).
+        var removed = Payloads.Crafted("pull_request.unlabeled.payload", p => p["label"]!["name"] = "preview:wake");
+        ShouldDecide(Decide("pull_request", removed), "none", "changes", "does not gate previews");
+        // A fork's preview is refused unless forks are allowed; a deleted fork has no preview.
+        var fork = Payloads.Crafted("pull_request.labeled.preview-wake.payload", p => p["pull_request"]!["head"]!["repo"]!["full_name"] = "stranger/storefront");
+        Decide("pull_request", fork)["reason"]!.GetValue<string>().ShouldContain("comes from a fork: fork previews are refused");
+        var forkWake = Decide("pull_request", fork, "--allow-forks");
+        forkWake["action"]!.GetValue<string>().ShouldBe("wake");
+        forkWake["stack"]!.GetValue<string>().ShouldBe(PreviewNames.StackNameFor("changes", "stranger/storefront"));
+        var deleted = Payloads.Crafted("pull_request.labeled.preview-wake.payload", p => p["pull_request"]!["head"]!["repo"] = null);
+        var none = Decide("pull_request", deleted);
+        none["action"]!.GetValue<string>().ShouldBe("none");
+        none["reason"]!.GetValue<string>().ShouldContain("whose fork was deleted: it has no preview to wake");
+    }
+
+    [Test]
     public void A_250_character_unicode_branch_gets_a_valid_stack()
     {
         var branch = string.Concat(Enumerable.Repeat("ünïcødé/分支-", 25))[..250];

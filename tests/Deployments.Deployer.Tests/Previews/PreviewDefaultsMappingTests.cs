@@ -22,7 +22,8 @@ public class PreviewDefaultsMappingTests
         "cpu": 1024, "memory": 4096, "spot": false, "logRetentionDays": 14, "containerPort": 9090,
         "healthCheckPath": "/ready", "healthCheckGraceSeconds": 45, "migrationCommand": ["rake", "db:migrate"],
         "env": {"B": "2", "A": "1"}, "secrets": {"TOKEN": "arn:aws:ssm:eu-west-1:123456789012:parameter/shop/token"},
-        "databaseStrategy": "instance", "smokeTest": {"command": ["pytest", "tests/smoke"], "timeoutSeconds": 90}
+        "databaseStrategy": "instance", "smokeTest": {"command": ["pytest", "tests/smoke"], "timeoutSeconds": 90},
+        "schedule": {"days": "Mon,Wed-Fri", "start": "21:30", "stop": "06:15", "timeZone": "America/New_York"}
         """;
 
     [TestCase("\"taskEgressRules\": [\"tcp:6379:10.0.0.0/16\"]")]
@@ -61,12 +62,18 @@ public class PreviewDefaultsMappingTests
         Json(preview.App.Secrets).ShouldBe(Json(written.Secrets));
         preview.DatabaseStrategy.ShouldBe(written.DatabaseStrategy);
         Json(preview.TaskEgress).ShouldBe(Json(written.TaskEgress));
+        written.Schedule.ShouldNotBeNull();
+        Json(preview.Schedule).ShouldBe(Json(written.Schedule));
     }
 
     [Test]
     public void The_mapping_names_every_property_of_the_preview_defaults()
     {
-        var sample = new PreviewDefaults(256, 512, true, 3, 8080, "/health", 30, ["migrate"], new Dictionary<string, string>(), new Dictionary<string, string>(), "none");
+        var sample = new PreviewDefaults(256, 512, true, 3, 8080, "/health", 30, ["migrate"], new Dictionary<string, string>(), new Dictionary<string, string>(), "none")
+        {
+            // Present only when there is one (an unscheduled parent's output is unchanged).
+            Schedule = new PreviewSchedule([DayOfWeek.Monday], new TimeOnly(7, 0), new TimeOnly(20, 0), "UTC"),
+        };
 
         // One member per property: a property added to the record but not to the mapping is missing here. TaskEgress is
         // two members; SmokeTest is none — it is read back from the parent on every deploy, never set as the preview's config.

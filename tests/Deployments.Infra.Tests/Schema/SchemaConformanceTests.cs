@@ -38,6 +38,7 @@ public class SchemaConformanceTests
             ("preview-instance", Preview("databaseStrategy=instance")),
             ("preview-shard-2", Preview("loadBalancerShard=2")),
             ("preview-none", Preview("databaseStrategy=none", "spot=false", "host=x.example.com")),
+            ("preview-scheduled", Preview("schedule={\"days\":\"Mon-Fri\",\"start\":\"07:00\",\"stop\":\"20:00\",\"timeZone\":\"Europe/Paris\"}")),
         ];
 
         // Act

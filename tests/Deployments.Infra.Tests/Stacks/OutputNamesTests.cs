@@ -26,6 +26,8 @@ public class OutputNamesTests
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "releaseStrategy=blue-green"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("staging", StackFixtures.FromStackFile("staging", "previewCapacity=250"))))
             .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments(StackFixtures.PreviewConfig))))
+            .Concat(OutputsOf(StackFixtures.CompileJson("preview-x", StackFixtures.FromAssignments([.. StackFixtures.PreviewConfig,
+                "schedule={\"days\":\"Mon\",\"start\":\"07:00\",\"stop\":\"20:00\",\"timeZone\":\"UTC\"}"]))))
             .ToHashSet(StringComparer.Ordinal);
 
     [Test]

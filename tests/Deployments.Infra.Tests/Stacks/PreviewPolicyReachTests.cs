@@ -36,7 +36,9 @@ public class PreviewPolicyReachTests
     private static List<Statement> PreviewPolicy(string app, string env)
     {
         var template = TemplateAssert.FromJson(StackFixtures.CompileJson(env, StackFixtures.FromStackFile("staging", $"appName={app}", "imageTag=1.4.2-3f9a2c1",
-            $"ci={{\"repository\":\"example-org/shop\",\"stateBucket\":\"{Bucket}\"}}")));
+            $"ci={{\"repository\":\"example-org/shop\",\"stateBucket\":\"{Bucket}\"}}",
+            // Scheduled previews: the role also manages their scalable targets (the widest preview role there is).
+            "previewDefaults={\"schedule\":{\"days\":\"Mon-Fri\",\"start\":\"07:00\",\"stop\":\"20:00\",\"timeZone\":\"Europe/Paris\"}}")));
         var document = (JsonObject)template.Resource("ci-preview-role-policy")["properties"]!["policy"]!["fn::toJSON"]!;
         return document["Statement"]!.AsArray().OfType<JsonObject>()
             .Where(s => s["Effect"]!.GetValue<string>() == "Allow")
@@ -106,6 +108,8 @@ public class PreviewPolicyReachTests
         }
         arns.Add(("oidc-provider", IamArn("oidc-provider/token.actions.githubusercontent.com")));
         arns.Add(("vpc", Arn("ec2", $"vpc/{VpcId(env)}")));
+        // The service's scalable target: its ARN ends in a random ID, never a name (Application Auto Scaling).
+        arns.Add(("scalable-target", Arn("application-autoscaling", "scalable-target/0123456789abcdef0123456789abcdef0123")));
         // An egress rule (aws:vpc:SecurityGroupEgressRule): its ARN names no environment, its group needs the preview tag.
         arns.Add(("security-group-rule", Arn("ec2", "security-group-rule/sgr-0123456789abcdef0")));
         return arns;
