@@ -16,7 +16,14 @@ public static class WorkflowCommand
     /// <c>\r</c> as well as <c>\n</c>. So line breaks become visible <c>\r</c>/<c>\n</c>, the line gets a <c>| </c>
     /// in front, and every <c>##[</c> loses its second <c>#</c> to a space.
     /// </summary>
-    public static string Neutralize(string line) => "| " + line.Replace("\r", "\\r", StringComparison.Ordinal)
+    public static string Neutralize(string line) => "| " + Defuse(line);
+
+    /// <summary>
+    /// The part of <see cref="Neutralize"/> for a line printed after a fixed prefix that is not white space (such as
+    /// <c>  [migrate] </c>): the prefix already keeps <c>::</c> from starting the line, so only line breaks and the
+    /// legacy <c>##[</c>, which counts anywhere in a line, need defusing.
+    /// </summary>
+    public static string Defuse(string line) => line.Replace("\r", "\\r", StringComparison.Ordinal)
         .Replace("\n", "\\n", StringComparison.Ordinal).Replace("##[", "# #[", StringComparison.Ordinal);
 
     /// <summary>

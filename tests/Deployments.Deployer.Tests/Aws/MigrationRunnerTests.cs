@@ -72,6 +72,29 @@ public class MigrationRunnerTests
     }
 
     [Test]
+    public void Workflow_commands_in_the_tasks_log_are_printed_defused_live_and_in_the_failure()
+    {
+        // Arrange: a preview's migration runs the pull request's image, so its log is hostile (see Smoke/RunnerCommands).
+        string[] hostile =
+        [
+            "::add-mask::hidden", "  ::set-output name=url::https://evil.example.com", "ok ##[set-output name=url;]https://evil.example.com",
+            "carriage\r::warning::after a carriage return", "::stop-commands::guess",
+        ];
+
+        // Act
+        var (result, server, output, _) = Run(new FakeAwsScenario { ExitCode = 1, LogsAtStep = new() { [3] = hostile } });
+        using var _server = server;
+        var failure = new MigrationFailedException(result).Message;
+
+        // Assert: each line is still there to read, none is a command.
+        output.ShouldContain("  [migrate] ::add-mask::hidden");
+        output.ShouldContain("  [migrate] ok # #[set-output name=url;]https://evil.example.com");
+        failure.ShouldContain("\n  | ::add-mask::hidden");
+        Smoke.RunnerCommands.In(output).ShouldBeEmpty();
+        Smoke.RunnerCommands.In(failure).ShouldBeEmpty();
+    }
+
+    [Test]
     public void A_task_that_failed_to_start_fails_with_its_reason()
     {
         var (result, server, _, _) = Run(new FakeAwsScenario

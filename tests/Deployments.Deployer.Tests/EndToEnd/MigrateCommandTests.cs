@@ -44,7 +44,7 @@ public class MigrateCommandTests
         var result = cloud.Deployer("migrate", "--stack", "staging");
 
         result.ExitCode.ShouldBe(ExitCodes.MigrationFailed);
-        result.StdErr.ShouldContain("error: migration failed: container 'app' exited with code 3\nlast log lines:\n  ERROR: duplicate column");
+        result.StdErr.ShouldContain("error: migration failed: container 'app' exited with code 3\nlast log lines:\n  | ERROR: duplicate column");
     }
 
     [Test]

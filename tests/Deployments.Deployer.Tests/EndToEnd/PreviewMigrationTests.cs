@@ -157,7 +157,7 @@ public class PreviewMigrationTests
 
         result.ExitCode.ShouldBe(ExitCodes.MigrationFailed, result.StdErr);
         result.StdErr.ShouldContain("error: migration failed: the in-task migration (container 'migrate' of task 9f8e7d6c5b4a39281706f5e4d3c2b1a0) exited with code 1; "
-            + "the app never started (task stopped: Essential container in task exited)\nlast log lines:\n  INFO  [alembic] Running upgrade a1 -> b2\n  ERROR: relation \"users\" already exists");
+            + "the app never started (task stopped: Essential container in task exited)\nlast log lines:\n  | INFO  [alembic] Running upgrade a1 -> b2\n  | ERROR: relation \"users\" already exists");
         result.StdErr.ShouldNotContain("verification of");
         aws.Targets.ShouldContain("ListTasks");
     }

@@ -69,7 +69,7 @@ public class ReleaseSequenceTests
         var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0");
 
         result.ExitCode.ShouldBe(ExitCodes.MigrationFailed);
-        result.StdErr.ShouldContain("error: migration failed: container 'app' exited with code 2\nlast log lines:\n  ERROR: column exists");
+        result.StdErr.ShouldContain("error: migration failed: container 'app' exited with code 2\nlast log lines:\n  | ERROR: column exists");
         Config(cloud, "imageTag").ShouldBe("1.0.0");
         Config(cloud, "migrationImageTag").ShouldBe("1.1.0");
         cloud.Calls.Count(c => c.StartsWith("up ", StringComparison.Ordinal) && c.Contains("deploy 1.1.0", StringComparison.Ordinal)).ShouldBe(0);
