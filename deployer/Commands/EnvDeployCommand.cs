@@ -27,7 +27,7 @@ public sealed class EnvDeployCommand : Command
             var environment = EnvironmentArgument.Value(result, _environment);
             var tag = ImageTags.Validate(result.GetValue(_imageTag)!);
             var (workspace, _) = _pulumi.Open(result, context);
-            var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context), context.GetVariable) { Notifier = new(context.GetVariable, context.Error) }.ReleaseAsync(environment, tag, $"deploy {tag}", ct);
+            var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context), context.GetVariable) { Notifier = new(context.GetVariable, context.Error) { Approvals = new(context.GetVariable, context.Clock, context.Error) } }.ReleaseAsync(environment, tag, $"deploy {tag}", ct);
             new ActionsFiles(context.GetVariable).Deployed(environment, url);
             context.Out.WriteLine(url);
             return ExitCodes.Success;

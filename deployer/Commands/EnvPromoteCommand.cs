@@ -36,7 +36,7 @@ public sealed class EnvPromoteCommand : Command
             await checks.RequireStackAsync(from, ct);
             await checks.RequireStackAsync(to, ct);
             var promotion = await new EnvironmentPromoter(workspace, context.Environment, context.Clock, context.Error).PrepareAsync(from, to, expected, ct);
-            var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context), context.GetVariable) { Notifier = new(context.GetVariable, context.Error) }
+            var url = await new EnvironmentRelease(workspace, context.Error, _release.Steps(result, workspace, context), context.GetVariable) { Notifier = new(context.GetVariable, context.Error) { Approvals = new(context.GetVariable, context.Clock, context.Error) } }
                 .ReleaseAsync(to, promotion.Tag, $"promote {promotion.Tag} ({promotion.Digest}) from {from}", ct);
             new ActionsFiles(context.GetVariable).Deployed(to, url);
             context.Out.WriteLine(url);

@@ -45,6 +45,8 @@ public static class GitHubClientFactory
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<LockReason>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<MergeableState>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<TeamPrivacy>))]
+    // Who approved the run, for the release notice.
+    [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(StringEnum<EnvironmentApprovalState>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(Dictionary<string, string>))]
     [DynamicDependency(DynamicallyAccessedMemberTypes.PublicConstructors, typeof(ReadOnlyDictionary<string, string>))]
     public static GitHubClient Create(Uri apiBase, string token, IHttpClient http)
@@ -61,5 +63,5 @@ public static class GitHubClientFactory
         new(() => new GitHubRequestHandler(apiBase, clock, log, ct) { InnerHandler = new HttpClientHandler() });
 
     /// <summary>The models read from GitHub's answers, for the test that keeps the list above complete.</summary>
-    public static readonly IReadOnlyList<Type> Models = [typeof(IssueComment), typeof(User), typeof(Deployment), typeof(DeploymentStatus), typeof(Issue)];
+    public static readonly IReadOnlyList<Type> Models = [typeof(IssueComment), typeof(User), typeof(Deployment), typeof(DeploymentStatus), typeof(Issue), typeof(EnvironmentApprovals)];
 }

@@ -22,6 +22,7 @@ public static class NotificationBody
         text.Append($" ({Escape(n.Strategy)})");
         if (n.Commit is not null) text.Append($", commit `{n.Commit[..7]}`");
         if (n.Actor is not null) text.Append($", by {Escape(n.Actor)}");
+        if (n.ApprovedBy is { Count: > 0 } approvers) text.Append($", approved by {Escape(string.Join(", ", approvers))}");
         text.Append($"\n{Escape(n.Outcome)}");
         if (n.Url is not null && Uri.IsWellFormedUriString(n.Url, UriKind.Absolute)) text.Append($"\n<{n.Url}|{Escape(n.Url)}>");
         if (n.RunUrl is not null) text.Append($"\n<{n.RunUrl}|the run>");
@@ -38,6 +39,7 @@ public static class NotificationBody
         ["message"] = n.Outcome,
         ["commit"] = n.Commit,
         ["actor"] = n.Actor,
+        ["approvedBy"] = n.ApprovedBy is null ? null : new JsonArray(n.ApprovedBy.Select(a => (JsonNode)JsonValue.Create(a)).ToArray()),
         ["url"] = n.Url,
         ["runUrl"] = n.RunUrl,
     }.ToJsonString();

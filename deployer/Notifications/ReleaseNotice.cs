@@ -10,6 +10,8 @@ public sealed record ReleaseNotice(string Environment, string ImageTag, bool Suc
     public string? Commit { get; init; }
     /// <summary>Who started the run (GITHUB_ACTOR), and who re-ran it when that is someone else (GITHUB_TRIGGERING_ACTOR).</summary>
     public string? Actor { get; init; }
+    /// <summary>Who approved the run's protected-environment jobs (<see cref="RunApprovals"/>); null when that is not known.</summary>
+    public IReadOnlyList<string>? ApprovedBy { get; init; }
     public string? RunUrl { get; init; }
     public string? Url { get; init; }
 }

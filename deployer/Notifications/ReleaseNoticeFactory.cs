@@ -6,8 +6,8 @@ namespace Deployments.Deployer.Notifications;
 /// Fills a <see cref="ReleaseNotice"/> from the Actions run's default variables
 /// (https://docs.github.com/en/actions/reference/workflows-and-actions/variables#default-environment-variables): the commit
 /// (GITHUB_SHA), who started the run (GITHUB_ACTOR, and GITHUB_TRIGGERING_ACTOR for a re-run by someone else) and its link
-/// (GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID). Who approved a protected environment's job is on
-/// that run's page. A value of an unexpected shape is left out, never passed on.
+/// (GITHUB_SERVER_URL/GITHUB_REPOSITORY/actions/runs/GITHUB_RUN_ID). Who approved a protected environment's job comes
+/// from the run's review history (<see cref="RunApprovals"/>). A value of an unexpected shape is left out, never passed on.
 /// </summary>
 public static partial class ReleaseNoticeFactory
 {
@@ -17,6 +17,9 @@ public static partial class ReleaseNoticeFactory
     // GitHub logins: letters, digits, single hyphens; apps end in [bot].
     [GeneratedRegex(@"^[A-Za-z0-9](-?[A-Za-z0-9]){0,38}(\[bot\])?\z")]
     private static partial Regex Login();
+
+    /// <summary>Whether <paramref name="value"/> has the shape of a GitHub login (anything else is never passed on).</summary>
+    public static bool IsLogin(string value) => Login().IsMatch(value);
 
     [GeneratedRegex(@"^[0-9]{1,20}\z")]
     private static partial Regex RunId();

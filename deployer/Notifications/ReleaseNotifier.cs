@@ -20,6 +20,9 @@ public sealed class ReleaseNotifier(Func<string, string?> getVariable, TextWrite
     private readonly TimeSpan _attemptTimeout = attemptTimeout ?? DefaultAttemptTimeout;
     private readonly TimeSpan _retryPause = retryPause ?? DefaultRetryPause;
 
+    /// <summary>Where the notice learns who approved the run; none: it says nothing of approvals.</summary>
+    public RunApprovals? Approvals { get; init; }
+
     public async Task NotifyAsync(NotifySettings settings, ReleaseNotice notice, CancellationToken ct)
     {
         var name = settings.UrlVariable;
@@ -35,6 +38,7 @@ public sealed class ReleaseNotifier(Func<string, string?> getVariable, TextWrite
             log.WriteLine($"warning: the team was not notified: the value of {name} is not allowed: an https URL (plain http only to 127.0.0.1, ::1 or localhost)");
             return;
         }
+        if (Approvals is not null) notice = notice with { ApprovedBy = await Approvals.ReadAsync(ct) };
         var body = NotificationBody.For(settings.Kind, notice);
         // Each attempt has its own limit, below.
         using var http = new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = Timeout.InfiniteTimeSpan };

@@ -62,6 +62,51 @@ public class ReleaseNotificationTests
         ShouldNotPrint(result, url);
     }
 
+    private static JsonObject Review(string login, string state) => new()
+    {
+        ["state"] = state, ["comment"] = "", ["environments"] = new JsonArray(new JsonObject { ["id"] = 1, ["name"] = "production" }),
+        ["user"] = new JsonObject { ["login"] = login, ["id"] = 7, ["type"] = "User" },
+    };
+
+    [Test]
+    public void The_notice_names_who_approved_the_run_from_its_review_history()
+    {
+        // Arrange: the run's review history holds an approval, a rejection (of an earlier attempt) and a hostile login.
+        using var webhook = new FakeHttpServer();
+        using var github = new GitHub.FakeGitHubServer();
+        github.RunApprovals.AddRange([Review("bob", "approved"), Review("carol", "rejected"), Review("<!channel>", "approved")]);
+        using var cloud = Arrange("slack", webhook.Url + SecretPath);
+        cloud.Environment["GITHUB_TOKEN"] = GitHub.FakeGitHubServer.Token;
+        cloud.Environment["GITHUB_API_URL"] = github.Url;
+
+        // Act
+        var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0", "--skip-migration");
+
+        // Assert
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        github.Requests.ShouldContain("GET /repos/example-org/shop/actions/runs/4242/approvals");
+        JsonNode.Parse(webhook.Received().Single().Body)!["text"]!.GetValue<string>()
+            .ShouldStartWith("✅ *staging* released `1.1.0` (rolling), commit `3f9a2c1`, by alice, approved by bob\n");
+    }
+
+    [Test]
+    public void A_review_history_the_token_may_not_read_is_a_warning_and_the_notice_still_goes()
+    {
+        using var webhook = new FakeHttpServer();
+        using var github = new GitHub.FakeGitHubServer { RunApprovalsAnswer = 403 };
+        using var cloud = Arrange("json", webhook.Url + SecretPath);
+        cloud.Environment["GITHUB_TOKEN"] = GitHub.FakeGitHubServer.Token;
+        cloud.Environment["GITHUB_API_URL"] = github.Url;
+
+        var result = cloud.Deployer("env", "deploy", "staging", "--image-tag", "1.1.0", "--skip-migration");
+
+        result.ExitCode.ShouldBe(0, result.StdErr);
+        result.StdErr.ShouldContain("warning: who approved the run is not in the notice: its review history could not be read (the token may not read it (the workflow needs permissions actions: read))");
+        var body = JsonNode.Parse(webhook.Received().Single().Body)!.AsObject();
+        body["approvedBy"].ShouldBeNull();
+        body["outcome"]!.GetValue<string>().ShouldBe("succeeded");
+    }
+
     [Test]
     public void A_failed_release_is_posted_to_a_json_webhook_and_still_fails_as_before()
     {

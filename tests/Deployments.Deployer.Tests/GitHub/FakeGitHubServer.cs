@@ -37,6 +37,10 @@ public sealed class FakeGitHubServer : IDisposable
     public List<JsonObject> Issues { get; } = [];
     /// <summary>When not 200, listing the repository's issues fails with this status.</summary>
     public int IssueListAnswer { get; set; } = 200;
+    /// <summary>The run's review history (https://docs.github.com/en/rest/actions/workflow-runs#get-the-review-history-for-a-workflow-run).</summary>
+    public List<JsonObject> RunApprovals { get; } = [];
+    /// <summary>When not 200, the run's review history fails with this status.</summary>
+    public int RunApprovalsAnswer { get; set; } = 200;
     public List<JsonObject> Deployments { get; } = [];
     public List<(long Deployment, string State, string? Url)> Statuses { get; } = [];
     public List<string> Requests { get; } = [];
@@ -150,6 +154,12 @@ public sealed class FakeGitHubServer : IDisposable
                 var items = Comments.Skip((page - 1) * 2).Take(2).ToList();
                 if (page * 2 < Comments.Count) context.Response.Headers["link"] = $"<{NextPageOrigin ?? root}{path.TrimStart('/')}?per_page=100&page={page + 1}>; rel=\"next\", <{root}x?page=99>; rel=\"last\"";
                 Write(context, 200, new JsonArray(items.Select(c => (JsonNode)c.DeepClone()).ToArray()));
+                break;
+            case ("GET", [_, _, _, "actions", "runs", _, "approvals"]) when RunApprovalsAnswer != 200:
+                Write(context, RunApprovalsAnswer, new JsonObject { ["message"] = "Resource not accessible by integration" });
+                break;
+            case ("GET", [_, _, _, "actions", "runs", _, "approvals"]):
+                Write(context, 200, new JsonArray(RunApprovals.Select(a => (JsonNode)a.DeepClone()).ToArray()));
                 break;
             case ("GET", ["user"]):
                 if (UserLogin is null) Write(context, 403, new JsonObject { ["message"] = "Resource not accessible by integration", ["documentation_url"] = "https://docs.github.com/rest/users/users#get-the-authenticated-user" });

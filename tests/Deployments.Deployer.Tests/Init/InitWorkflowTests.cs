@@ -30,6 +30,14 @@ public class InitWorkflowTests
     }
 
     [Test]
+    public void The_generated_deploy_workflow_gives_the_release_notice_its_secret_and_token_on_the_release_steps_only()
+    {
+        using var repository = Initialised();
+
+        ReleaseNoticeSecretsCheck.Verify(Path.Combine(repository.Dir, ".github", "workflows", "deploy.yml"));
+    }
+
+    [Test]
     public void The_generated_workflows_pass_actionlint()
     {
         using var repository = Initialised();

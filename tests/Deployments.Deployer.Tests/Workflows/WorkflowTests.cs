@@ -93,6 +93,10 @@ public class WorkflowTests
     public const string ReviewRole = "${{ matrix.stack == 'production' && secrets.AWS_REVIEW_ROLE_ARN_PRODUCTION || secrets.AWS_REVIEW_ROLE_ARN_STAGING }}";
 
     [Test]
+    public void The_deploy_workflow_gives_the_release_notice_its_secret_and_token_on_the_release_steps_only() =>
+        ReleaseNoticeSecretsCheck.Verify(Workflow("deploy.yml"));
+
+    [Test]
     public void Every_job_that_assumes_an_environment_role_runs_in_a_github_environment()
     {
         // Act: the environment roles trust only repo:OWNER/REPO:environment:<name> tokens, i.e. jobs with environment:.
