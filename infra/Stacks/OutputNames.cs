@@ -21,7 +21,7 @@ public static class OutputNames
     public const string CiDeployRoleArn = "ciDeployRoleArn";
     /// <summary>The role pull_request runs assume for this environment's previews; the repository's <c>AWS_PREVIEW_ROLE_ARN</c>.</summary>
     public const string CiPreviewRoleArn = "ciPreviewRoleArn";
-    /// <summary>The read-only role pull_request runs assume to review this environment (<c>env review</c>, infra.yml); the repository's <c>AWS_REVIEW_ROLE_ARN_&lt;ENV&gt;</c>.</summary>
+    /// <summary>The read-only role infra.yml assumes to review this environment (<c>env review</c>, in the GitHub environment review-ENV); that environment's <c>AWS_REVIEW_ROLE_ARN</c>.</summary>
     public const string CiReviewRoleArn = "ciReviewRoleArn";
     public const string ClusterArn = "clusterArn";
     public const string ClusterName = "clusterName";

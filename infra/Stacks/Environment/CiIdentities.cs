@@ -9,7 +9,7 @@ namespace Deployments.Infra.Stacks.Environment;
 /// provider (or an existing one: IAM allows one provider per URL per account, so staging creates it and production
 /// names it), the environment's deploy role (only jobs in the GitHub environment of the same name) and its preview
 /// role (only pull_request runs, and the default branch's scheduled sweeper), and its read-only review role (only
-/// pull_request runs: <c>env review</c> in infra.yml). The preview boundary exists whenever
+/// jobs in the GitHub environment <c>review-ENV</c>: <c>env review</c> in infra.yml). The preview boundary exists whenever
 /// the environment hosts previews, so preview stacks can always set it on the roles they create.
 /// </summary>
 public static class CiIdentities
@@ -67,11 +67,11 @@ public static class CiIdentities
         AddPolicy(template, LogicalNames.CiDeployRolePolicy, deploy, DeployRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
         template.AddOutput(OutputNames.CiDeployRoleArn, deploy.Out("arn"));
 
-        // Pull requests preview the environment with this one (infra.yml): reads only, so code from a pull request,
-        // which runs with it, can change nothing of the environment nor its state.
+        // infra.yml previews the environment with this one for pull requests: reads only, and only in the GitHub
+        // environment review-ENV (the default branch's pull_request_target job, which runs none of the pull request's code).
         var review = AddRole(template, LogicalNames.CiReviewRole, ciNames.ReviewRoleName,
-            $"CI reviews of {names.Environment} (pulumi preview, read-only): pull_request runs of {ci.Repository}",
-            GitHubOidc.Trust(providerArn, [GitHubOidc.PullRequestSubject(ci.Repository)]));
+            $"CI reviews of {names.Environment} (pulumi preview, read-only): jobs in the GitHub environment '{GitHubOidc.ReviewEnvironment(names.Environment)}' of {ci.Repository}",
+            GitHubOidc.Trust(providerArn, [GitHubOidc.EnvironmentSubject(ci.Repository, GitHubOidc.ReviewEnvironment(names.Environment))]));
         AddPolicy(template, LogicalNames.CiReviewRolePolicy, review, ReviewRolePolicy.Render(inputs));
         template.AddOutput(OutputNames.CiReviewRoleArn, review.Out("arn"));
 

@@ -17,6 +17,13 @@ public static class GitHubOidc
     public const string Audience = "sts.amazonaws.com";
 
     public static string EnvironmentSubject(string repository, string environment) => $"repo:{repository}:environment:{environment}";
+
+    /// <summary>
+    /// The GitHub environment infra.yml's review of <paramref name="environment"/> runs in: <c>review-ENV</c>, limited to the
+    /// default branch, which a <c>pull_request_target</c> job runs on and a pull request's own workflow never does. It holds
+    /// the environment's passphrase, so no code a pull request carries can read it (README "Reviewing infrastructure changes").
+    /// </summary>
+    public static string ReviewEnvironment(string environment) => $"review-{environment}";
     public static string PullRequestSubject(string repository) => $"repo:{repository}:pull_request";
     public static string BranchSubject(string repository, string branch) => $"repo:{repository}:ref:refs/heads/{branch}";
 

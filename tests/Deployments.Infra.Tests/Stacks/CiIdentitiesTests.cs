@@ -108,7 +108,7 @@ public class CiIdentitiesTests
 
     [TestCase("staging")]
     [TestCase("production")]
-    public void Each_environment_has_a_review_role_trusted_by_pull_requests_only(string environment)
+    public void Each_environment_has_a_review_role_trusted_only_in_its_review_github_environment(string environment)
     {
         var template = environment == "staging" ? StackFixtures.Staging() : StackFixtures.Production();
 
@@ -118,7 +118,7 @@ public class CiIdentitiesTests
             ["StringEquals"] = new Dictionary<string, object>
             {
                 ["token.actions.githubusercontent.com:aud"] = "sts.amazonaws.com",
-                ["token.actions.githubusercontent.com:sub"] = "repo:example-org/shop:pull_request",
+                ["token.actions.githubusercontent.com:sub"] = $"repo:example-org/shop:environment:review-{environment}",
             },
         }, "trust");
         ((JsonObject)condition).Count.ShouldBe(1);
