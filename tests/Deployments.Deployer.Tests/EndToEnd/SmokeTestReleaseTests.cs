@@ -63,8 +63,11 @@ public class SmokeTestReleaseTests
         result.ExitCode.ShouldBe(ExitCodes.SmokeTestsFailed, result.StdErr);
         result.StdErr.ShouldContain("rolling 'staging' back automatically to 1.0.0");
         result.StdErr.ShouldContain("error: smoke tests of 'staging' failed: exited with code 1; 'staging' was rolled back to 1.0.0.");
-        result.StdErr.ShouldContain("last output lines:\n  | checking");
-        result.StdErr.ShouldContain("  | test_login ... FAILED: expected 200, got 500");
+        // The script writes one line to stdout, then one to stderr: two pipes, read side by side, so either may come first.
+        result.StdErr.ShouldContain("last output lines:\n");
+        var tail = result.StdErr[result.StdErr.IndexOf("last output lines:\n", StringComparison.Ordinal)..];
+        tail.ShouldContain("\n  | checking");
+        tail.ShouldContain("\n  | test_login ... FAILED: expected 200, got 500");
         Config(cloud, "imageTag").ShouldBe("1.0.0");
         cloud.Calls.ShouldContain(c => c.StartsWith("up ", StringComparison.Ordinal) && c.Contains("automatic rollback to 1.0.0 after failed smoke tests of 1.1.0", StringComparison.Ordinal));
     }
