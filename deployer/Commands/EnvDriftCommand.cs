@@ -30,7 +30,7 @@ public sealed class EnvDriftCommand : Command
             var report = DriftDetector.Find(await workspace.RefreshPreviewAsync(stack, ct), stack);
             context.Out.Write(DriftRenderer.Text(report));
             var now = context.Clock.Now;
-            var runUrl = RunUrl(context.GetVariable);
+            var runUrl = ActionsRunLink.From(context.GetVariable);
             if (report.HasDrift) new ActionsFiles(context.GetVariable).Summary(DriftRenderer.Markdown(report, now, runUrl));
             if (issueTarget is var (token, repository))
             {
@@ -55,13 +55,4 @@ public sealed class EnvDriftCommand : Command
         GitHubClientFactory.ApiBase(context.GetVariable("GITHUB_API_URL"));
         return (token, repository);
     }
-
-    /// <summary>This Actions run's page, linked from the issue; only from well-formed variables (digits for the run id).</summary>
-    private static string? RunUrl(Func<string, string?> getVariable) =>
-        getVariable("GITHUB_SERVER_URL") is { } server && Uri.TryCreate(server, UriKind.Absolute, out var url) && url.Scheme is "https" or "http"
-        && GitHubRepositoryName.TryParse(getVariable("GITHUB_REPOSITORY")) is { } repo
-        && getVariable("GITHUB_RUN_ID") is { Length: > 0 and <= 20 } run && run.All(char.IsAsciiDigit)
-        && $"{repo.Owner}/{repo.Name}".All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or '/')
-            ? $"{url.GetLeftPart(UriPartial.Authority)}/{repo.Owner}/{repo.Name}/actions/runs/{run}"
-            : null;
 }

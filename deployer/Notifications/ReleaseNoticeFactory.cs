@@ -21,8 +21,6 @@ public static partial class ReleaseNoticeFactory
     /// <summary>Whether <paramref name="value"/> has the shape of a GitHub login (anything else is never passed on).</summary>
     public static bool IsLogin(string value) => Login().IsMatch(value);
 
-    [GeneratedRegex(@"^[0-9]{1,20}\z")]
-    private static partial Regex RunId();
 
     public static ReleaseNotice Create(Func<string, string?> getVariable, string environment, string imageTag, bool succeeded, string outcome, string? url)
     {
@@ -32,20 +30,11 @@ public static partial class ReleaseNoticeFactory
         {
             Commit = Valid(getVariable("GITHUB_SHA"), Sha()),
             Actor = triggering is not null && actor is not null && triggering != actor ? $"{actor} (re-run by {triggering})" : actor ?? triggering,
-            RunUrl = RunLink(getVariable),
+            RunUrl = GitHub.ActionsRunLink.From(getVariable),
             Url = url,
         };
     }
 
-    private static string? RunLink(Func<string, string?> getVariable)
-    {
-        if (!Uri.TryCreate(getVariable("GITHUB_SERVER_URL"), UriKind.Absolute, out var server) || server.Scheme is not ("https" or "http")
-            || GitHub.GitHubRepositoryName.TryParse(getVariable("GITHUB_REPOSITORY")) is not { } repository
-            || Valid(getVariable("GITHUB_RUN_ID"), RunId()) is not { } run
-            || !repository.Owner.All(c => char.IsAsciiLetterOrDigit(c) || c == '-') || !repository.Name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
-            return null;
-        return $"{server.GetLeftPart(UriPartial.Authority)}/{repository.Owner}/{repository.Name}/actions/runs/{run}";
-    }
 
     private static string? Valid(string? value, Regex pattern) => value is not null && pattern.IsMatch(value) ? value : null;
 }
