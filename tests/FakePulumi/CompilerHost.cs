@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 
@@ -31,7 +30,7 @@ public static partial class CompilerHost
             ["PULUMI_PROJECT"] = ProjectName(directory),
             ["PULUMI_ORGANIZATION"] = organization,
             ["PULUMI_ROOT_DIRECTORY"] = directory,
-            ["PULUMI_CONFIG"] = JsonSerializer.Serialize(config),
+            ["PULUMI_CONFIG"] = new JsonObject(config.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))).ToJsonString(),
         });
         return JsonNode.Parse(output)!.AsObject();
     }

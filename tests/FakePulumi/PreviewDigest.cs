@@ -42,7 +42,7 @@ public static class PreviewDigest
         var errors = new List<string>();
         var counts = new SortedDictionary<string, int>(StringComparer.Ordinal);
         var root = $"urn:pulumi:{stack}::{project}::pulumi:pulumi:Stack::{project}-{stack}";
-        steps.Add(new JsonObject { ["op"] = "same", ["urn"] = root, ["oldState"] = RootState(root), ["newState"] = RootState(root), ["detailedDiff"] = null });
+        steps.Add((JsonNode)new JsonObject { ["op"] = "same", ["urn"] = root, ["oldState"] = RootState(root), ["newState"] = RootState(root), ["detailedDiff"] = null });
         counts["same"] = 1;
         foreach (var (name, node) in desired)
         {
@@ -108,14 +108,14 @@ public static class PreviewDigest
 
     private static void Add(JsonArray steps, SortedDictionary<string, int> counts, JsonObject step)
     {
-        steps.Add(step);
+        steps.Add((JsonNode)step);
         var op = step["op"]!.GetValue<string>();
         counts[op] = counts.GetValueOrDefault(op) + 1;
     }
 
     private static void Error(JsonArray diagnostics, List<string> errors, string urn, string message)
     {
-        diagnostics.Add(new JsonObject { ["urn"] = urn, ["message"] = message + "\n", ["severity"] = "error" });
+        diagnostics.Add((JsonNode)new JsonObject { ["urn"] = urn, ["message"] = message + "\n", ["severity"] = "error" });
         errors.Add(message);
     }
 

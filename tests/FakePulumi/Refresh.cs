@@ -41,7 +41,7 @@ public static class Refresh
             var old = ResourceState(Urn(type, name), type, name, inputs, rootUrn);
             if (deleted.Contains(name))
             {
-                steps.Add(new JsonObject { ["op"] = "delete", ["urn"] = Urn(type, name), ["provider"] = Provider(type), ["oldState"] = old.DeepClone(), ["newState"] = old, ["detailedDiff"] = null });
+                steps.Add((JsonNode)new JsonObject { ["op"] = "delete", ["urn"] = Urn(type, name), ["provider"] = Provider(type), ["oldState"] = old.DeepClone(), ["newState"] = old, ["detailedDiff"] = null });
                 summary["delete"] = summary.GetValueOrDefault("delete") + 1;
             }
             else if (changed[name] is JsonObject changes)
@@ -55,7 +55,7 @@ public static class Refresh
                     if (value is null) now.Remove(property);
                     else now[property] = value.DeepClone();
                 }
-                steps.Add(new JsonObject
+                steps.Add((JsonNode)new JsonObject
                 {
                     ["op"] = "update", ["urn"] = Urn(type, name), ["provider"] = Provider(type),
                     ["oldState"] = old, ["newState"] = ResourceState(Urn(type, name), type, name, now, rootUrn),
@@ -65,7 +65,7 @@ public static class Refresh
             }
             else
             {
-                steps.Add(new JsonObject { ["op"] = "refresh", ["urn"] = Urn(type, name), ["provider"] = Provider(type), ["oldState"] = old.DeepClone(), ["newState"] = old, ["detailedDiff"] = null });
+                steps.Add((JsonNode)new JsonObject { ["op"] = "refresh", ["urn"] = Urn(type, name), ["provider"] = Provider(type), ["oldState"] = old.DeepClone(), ["newState"] = old, ["detailedDiff"] = null });
                 summary["same"] = summary.GetValueOrDefault("same") + 1;
             }
         }

@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using YamlDotNet.RepresentationModel;
 
 namespace FakePulumi;
@@ -24,7 +24,7 @@ public static class StackConfigFile
             || !root.Children.TryGetValue(new YamlScalarNode("config"), out var config) || config is not YamlMappingNode map) return values;
         foreach (var (key, value) in map.Children)
             values[((YamlScalarNode)key).Value!] = Secure(value) is string secret ? System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(secret))
-                : value is YamlScalarNode s ? s.Value ?? "" : JsonSerializer.Serialize(Plain(value));
+                : value is YamlScalarNode s ? s.Value ?? "" : Plain(value)?.ToJsonString() ?? "null";
         return values;
     }
 
@@ -51,18 +51,19 @@ public static class StackConfigFile
         foreach (var (key, value) in values.OrderBy(v => v.Key, StringComparer.Ordinal))
             lines.Add(secretKeys?.Contains(key) == true
                 ? $"  {key}:\n    secure: {Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value))}"
-                : $"  {key}: {JsonSerializer.Serialize(value, Json.Compact)}");
+                : $"  {key}: {JsonValue.Create(value).ToJsonString(Json.Compact)}");
         File.WriteAllText(PathFor(directory, stack), string.Join("\n", lines) + "\n");
     }
 
     public static void Delete(string directory, string stack) => File.Delete(PathFor(directory, stack));
 
-    private static object? Plain(YamlNode node) => node switch
+    // JSON nodes, not reflection-serialized objects: the fake is compiled ahead of time for the benchmarks.
+    private static JsonNode? Plain(YamlNode node) => node switch
     {
-        YamlScalarNode s => s.Style is YamlDotNet.Core.ScalarStyle.Plain && long.TryParse(s.Value, out var n) ? n
-            : s.Style is YamlDotNet.Core.ScalarStyle.Plain && s.Value is "true" or "false" ? s.Value == "true" : s.Value,
-        YamlSequenceNode q => q.Children.Select(Plain).ToList(),
-        YamlMappingNode m => m.Children.ToDictionary(c => ((YamlScalarNode)c.Key).Value!, c => Plain(c.Value)),
+        YamlScalarNode s => s.Style is YamlDotNet.Core.ScalarStyle.Plain && long.TryParse(s.Value, out var n) ? JsonValue.Create(n)
+            : s.Style is YamlDotNet.Core.ScalarStyle.Plain && s.Value is "true" or "false" ? JsonValue.Create(s.Value == "true") : JsonValue.Create(s.Value),
+        YamlSequenceNode q => new JsonArray(q.Children.Select(Plain).ToArray()),
+        YamlMappingNode m => new JsonObject(m.Children.Select(c => KeyValuePair.Create(((YamlScalarNode)c.Key).Value!, Plain(c.Value)))),
         _ => null,
     };
 }
