@@ -9,8 +9,12 @@ and `preview prune --max-age 7d` (destroys all but the 10 fresh ones). Reported:
 (DEPLOYMENTS_TIMINGS=1). Targets (issue 9): list at 500 within 4x of list at 10; prune at least 4x faster than one
 at a time (the base commit destroys one at a time).
 
-Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-ms MS]
+Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-ms MS] [--fake aot|jit] [--capacity C]
   REV: the commit to compare with (default 8a2a02c, the last commit before bounded parallel list and prune)
+  --fake: aot (default) runs the fake pulumi compiled ahead of time, a few ms a call like the real CLI's native start;
+          jit runs it as the tests do, a .NET runtime start and JIT per call (~0.1 s of CPU), which on a 2-core machine
+          makes every run CPU-bound on the fake
+  --capacity: staging's previewCapacity (default 600: 7 load balancers, room for the largest N and the new preview)
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -29,8 +33,9 @@ def build_deployer(source, out):
 NOW = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
 
 
-def seed(state, count):
-    """N previews: all but the last 10 updated long ago, every fifth never updated (as PreviewSeed writes them)."""
+def seed(state, count, shards):
+    """N previews of staging: all but the last 10 updated long ago, every fifth never updated (as PreviewSeed writes
+    them), the updated ones spread over staging's `shards` load balancers as their records say."""
     stacks = os.path.join(state, ".pulumi", "stacks", "deployments")
     os.makedirs(stacks, exist_ok=True)
     for i in range(count):
@@ -44,7 +49,8 @@ def seed(state, count):
             "outputs": {},
             "history": [{"version": 0, "kind": "update", "startTime": stamp, "message": "", "environment": {},
                          "config": {"deployments:branch": value(name), "deployments:host": value(f"{name}.preview.example.com"),
-                                    "deployments:imageTag": value(f"tag-{name}"), "deployments:kind": value("preview")},
+                                    "deployments:imageTag": value(f"tag-{name}"), "deployments:kind": value("preview"),
+                                    "deployments:parentStack": value("staging"), **({"deployments:loadBalancerShard": value(str(i % shards))} if i % shards else {})},
                          "result": "succeeded", "endTime": stamp, "resourceChanges": {"create": 3}}],
             "lastUpdate": stamp,
         }
@@ -57,10 +63,15 @@ def main():
     parser.add_argument("--base", default="8a2a02c")
     parser.add_argument("--sizes", default="10,100,500")
     parser.add_argument("--step-ms", default="0", help="FAKE_PULUMI_STEP_MS: time per deleted resource, a stand-in for AWS's")
+    parser.add_argument("--fake", default="aot", choices=("aot", "jit"))
+    parser.add_argument("--capacity", type=int, default=600)
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        env, new, project = fakeworld.make(os.path.join(tmp, "world"), {"DEPLOYMENTS_TIMINGS": "1", "FAKE_PULUMI_STEP_MS": options.step_ms})
+        env, new, project = fakeworld.make(os.path.join(tmp, "world"), {"DEPLOYMENTS_TIMINGS": "1", "FAKE_PULUMI_STEP_MS": options.step_ms},
+                                           fake=options.fake, staging_config={"deployments:previewCapacity": options.capacity})
+        # 1 + ceil((capacity - 99) / 100) load balancers (README, "Load-balancer shards")
+        shards = 1 + max(0, -(-(options.capacity - 99) // 100))
         base_tree = os.path.join(tmp, "base-tree")
         subprocess.run(["git", "-C", ROOT, "worktree", "add", "--detach", base_tree, options.base], check=True, capture_output=True)
         try:
@@ -77,7 +88,7 @@ def main():
             shutil.copytree(pristine, state)
             for f in set(os.listdir(project)) - files:
                 os.remove(os.path.join(project, f))
-            seed(state, count)
+            seed(state, count, shards)
 
         def run(deployer, *args, ok=(0,)):
             start = time.perf_counter()
@@ -99,7 +110,8 @@ def main():
                 rows.append((count, label, listed, deploy, prune, as_json))
                 print(f"  N={count} {label}: list {listed[0]:.2f} s, deploy {deploy[0]:.2f} s, prune {prune[0]:.2f} s", file=sys.stderr, flush=True)
 
-    print(f"step: {options.step_ms} ms per resource; machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
+    print(f"fake: {options.fake}; step: {options.step_ms} ms per resource; staging previewCapacity {options.capacity} ({shards} load balancers); "
+          f"machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
     print("| N | code | `preview list` s (calls) | new `preview deploy` s (calls) | `prune` of all but 10 s (calls) |")
     print("|---|---|---|---|---|")
     for count, label, listed, deploy, prune, _ in rows:
