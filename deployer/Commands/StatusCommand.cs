@@ -34,7 +34,7 @@ public sealed class StatusCommand : Command
             var last = (await workspace.NumberedHistoryAsync(stack, 1, ct)).FirstOrDefault();
             var outputs = await workspace.OutputsAsync(stack, ct);
             var url = outputs.TryGetValue(OutputNames.Url, out var u) && u.ValueKind == JsonValueKind.String ? u.GetString() : null;
-            var image = last?.Config.GetValueOrDefault(workspace.Project.Key("imageTag"));
+            var image = last?.Config.GetValueOrDefault(workspace.Project.Key(Environments.ReleaseConfig.ImageTag));
             if (json)
                 context.Out.WriteLine(new JsonObject { ["stack"] = stack, ["url"] = url, ["imageTag"] = image, ["version"] = last?.Version, ["kind"] = last?.Kind, ["result"] = last?.Result, ["endTime"] = Time(last?.EndTime) }.ToJsonString());
             else

@@ -16,9 +16,9 @@ namespace Deployments.Deployer.Environments;
 /// </summary>
 public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, ReleaseSteps? steps)
 {
-    private readonly string _imageTagKey = pulumi.Project.Key("imageTag");
-    private readonly string _migrationImageTagKey = pulumi.Project.Key("migrationImageTag");
-    private readonly string _serviceHeldKey = pulumi.Project.Key("serviceHeld");
+    private readonly string _imageTagKey = pulumi.Project.Key(ReleaseConfig.ImageTag);
+    private readonly string _migrationImageTagKey = pulumi.Project.Key(ReleaseConfig.MigrationImageTag);
+    private readonly string _serviceHeldKey = pulumi.Project.Key(ReleaseConfig.ServiceHeld);
 
     /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so.</summary>
     public async Task<(UpdateSummary Summary, string Url)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)

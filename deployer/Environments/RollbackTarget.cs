@@ -13,7 +13,7 @@ public static class RollbackTarget
     /// <summary><paramref name="project"/>: the namespace of <c>imageTag</c> in the history's config.</summary>
     public static (string ImageTag, string Reason) Choose(IReadOnlyList<UpdateRecord> history, Deployments.Infra.Config.PulumiProject project, int? version, string? imageTag)
     {
-        var imageTagKey = project.Key("imageTag");
+        var imageTagKey = project.Key(ReleaseConfig.ImageTag);
         string Tag(UpdateRecord update) =>
             update.Config.GetValueOrDefault(imageTagKey) ?? throw new UserInputException($"update {update.Version} has no {imageTagKey} in its config");
         var updates = history.Where(h => h.Kind == "update").ToList();

@@ -31,9 +31,12 @@ public static class PulumiArgs
     public static IReadOnlyList<string> ConfigList(string stack) => ["config", "--json", "--stack", stack, NonInteractive];
 
     /// <summary>Sets every key in one call; <c>--plaintext</c> per pair as LocalWorkspace does (values are not secrets).</summary>
-    public static IReadOnlyList<string> ConfigSetAll(string stack, IReadOnlyDictionary<string, string> values)
+    /// <summary><paramref name="configFile"/>: set them in that file instead of Pulumi.&lt;stack&gt;.yaml (<c>--config-file</c>, a
+    /// flag of every <c>config</c> command: https://www.pulumi.com/docs/iac/cli/commands/pulumi_config_set-all/).</summary>
+    public static IReadOnlyList<string> ConfigSetAll(string stack, IReadOnlyDictionary<string, string> values, string? configFile = null)
     {
         var args = new List<string> { "config", "set-all", "--stack", stack };
+        if (configFile is not null) args.AddRange(["--config-file", configFile]);
         foreach (var key in values.Keys.Order(StringComparer.Ordinal)) args.AddRange(["--plaintext", $"{key}={values[key]}"]);
         args.Add(NonInteractive);
         return args;
@@ -58,7 +61,11 @@ public static class PulumiArgs
     /// https://github.com/pulumi/pulumi/blob/master/pkg/backend/display/display.go), and the digest's
     /// <c>detailedDiff</c> is the diff. Previews take no lock on DIY backends.
     /// </summary>
-    public static IReadOnlyList<string> Preview(string stack) => ["preview", "--json", "--stack", stack, NonInteractive];
+    /// <remarks><paramref name="configFile"/>: the stack's config from that file instead of Pulumi.&lt;stack&gt;.yaml
+    /// (https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/).</remarks>
+    public static IReadOnlyList<string> Preview(string stack, string? configFile = null) => configFile is null
+        ? ["preview", "--json", "--stack", stack, NonInteractive]
+        : ["preview", "--json", "--config-file", configFile, "--stack", stack, NonInteractive];
 
     /// <summary>What a refresh would change in the state (resources changed or deleted outside Pulumi), as the same digest, changing nothing.</summary>
     public static IReadOnlyList<string> RefreshPreview(string stack) => ["refresh", "--preview-only", "--json", "--stack", stack, NonInteractive];

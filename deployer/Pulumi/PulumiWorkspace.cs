@@ -127,7 +127,14 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     /// What <c>pulumi up</c> would do to <paramref name="stack"/> with the checked-out program and its config, changing
     /// nothing. Read the stack's config first (<see cref="GetConfigAsync"/>) so the compiler knows which keys are secret.
     /// </summary>
-    public Task<PreviewDigest> PreviewAsync(string stack, CancellationToken ct) => DigestAsync(stack, PulumiArgs.Preview(stack), "preview", ct);
+    public Task<PreviewDigest> PreviewAsync(string stack, CancellationToken ct, string? configFile = null) =>
+        DigestAsync(stack, PulumiArgs.Preview(stack, configFile), "preview", ct);
+
+    /// <summary>Sets these keys in <paramref name="configFile"/>, a copy of the stack's file, leaving the stack's own alone.</summary>
+    public async Task SetConfigValuesInFileAsync(string stack, string configFile, IReadOnlyDictionary<string, string> values, CancellationToken ct)
+    {
+        if (values.Count > 0) await RunAsync(PulumiArgs.ConfigSetAll(stack, values, configFile), stack, ct);
+    }
 
     /// <summary>What <c>pulumi refresh</c> would change in <paramref name="stack"/>'s state (drift), changing nothing.</summary>
     public Task<PreviewDigest> RefreshPreviewAsync(string stack, CancellationToken ct) => DigestAsync(stack, PulumiArgs.RefreshPreview(stack), "refresh --preview-only", ct);

@@ -1,4 +1,5 @@
 using Deployments.Deployer.Cost;
+using Deployments.Deployer.Environments;
 using Deployments.Deployer.Errors;
 using Deployments.Deployer.Previews;
 using Deployments.Deployer.Pulumi;
@@ -8,7 +9,8 @@ using Deployments.Infra.Config;
 namespace Deployments.Deployer.Review;
 
 /// <summary>
-/// Reviews one environment: <c>pulumi preview --json</c> of the checked-out program and <c>Pulumi.ENV.yaml</c> (which
+/// Reviews one environment: <c>pulumi preview --json</c> of the checked-out program and <c>Pulumi.ENV.yaml</c>, with the
+/// image the environment runs (which
 /// changes nothing: no update, no lock, no state written), classified by <see cref="ReviewClassifier"/>, and the cost
 /// delta between the config of the environment's last successful update (its history entry) and the checked-out one,
 /// priced by <c>plan</c>'s estimator.
@@ -30,8 +32,14 @@ public sealed class EnvironmentReviewer(PulumiWorkspace workspace, StackCompilat
         var file = RequireStackFile(environment);
         // Also tells the compiler which config keys are secret (PULUMI_CONFIG_SECRET_KEYS) before it runs.
         await workspace.GetConfigAsync(environment, ct);
+        // A release sets the image on the runner and never commits it (ReleaseConfig), so the checked-in imageTag is not
+        // what runs, and previewing it would show the task definitions changing on every pull request. The preview reads
+        // a copy of the file holding what the environment runs: what a merge's deploy changes besides its new image.
+        var running = ReleaseConfig.Running(new StackOutputs(environment, await workspace.OutputsAsync(environment, ct)), workspace.Project);
+        using var copy = running.Count > 0 ? ConfigFileCopy.Of(file) : null;
+        if (copy is not null) await workspace.SetConfigValuesInFileAsync(environment, copy.Path, running, ct);
         PreviewDigest digest;
-        try { digest = await workspace.PreviewAsync(environment, ct); }
+        try { digest = await workspace.PreviewAsync(environment, ct, copy?.Path); }
         catch (PreviewFailedException failed) when (ReviewClassifier.OnlyProtectionErrors(failed.Digest)) { digest = failed.Digest; }
         var history = await workspace.HistoryAsync(environment, HistoryDepth, ct);
         return new EnvironmentReview(environment, ReviewClassifier.Changes(digest), Cost(environment, file, history.FirstOrDefault(h => h.Kind == "update" && h.Succeeded)));

@@ -34,6 +34,7 @@ namespace FakePulumi
         public static int Run(CliArgs cli, string directory, CancellationToken interrupted)
         {
             var words = string.Join(' ', cli.Words.Take(2));
+            if (cli.Words.FirstOrDefault() is "config" or "preview" or "up" or "refresh" or "destroy") StackConfigFile.ConfigFile = cli.Value("--config-file");
             // FAKE_PULUMI_VERSION plays an older or newer CLI.
             if (cli.Words is ["version"]) { Console.WriteLine(Environment.GetEnvironmentVariable("FAKE_PULUMI_VERSION") ?? "v3.200.0"); return 0; }
             if (!File.Exists(Path.Combine(directory, "Pulumi.yaml"))) throw new FakeError($"no Pulumi.yaml project file found (searching upwards from {directory})");

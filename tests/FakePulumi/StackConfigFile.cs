@@ -11,7 +11,12 @@ namespace FakePulumi;
 /// </summary>
 public static class StackConfigFile
 {
-    public static string PathFor(string directory, string stack) => Path.Combine(directory, $"Pulumi.{stack}.yaml");
+    /// <summary><c>--config-file F</c> (on <c>config</c>, <c>preview</c>, <c>up</c>, <c>refresh</c>, <c>destroy</c>): F instead of
+    /// Pulumi.&lt;stack&gt;.yaml (https://www.pulumi.com/docs/iac/cli/commands/pulumi_preview/). One command per process, so a
+    /// static is enough.</summary>
+    public static string? ConfigFile { get; set; }
+
+    public static string PathFor(string directory, string stack) => ConfigFile ?? Path.Combine(directory, $"Pulumi.{stack}.yaml");
 
     public static SortedDictionary<string, string> Read(string directory, string stack)
     {

@@ -50,24 +50,53 @@ public class EnvReviewTests
         // Nothing was changed: a preview only.
         File.ReadAllText(Path.Combine(cloud.State, ".pulumi", "stacks", "deployments", "staging.json")).ShouldBe(before);
         var calls = cloud.Calls.Skip(earlier).ToList();
-        calls.ShouldContain(c => c.StartsWith("preview --json --stack staging", StringComparison.Ordinal));
+        calls.ShouldContain(c => c.StartsWith("preview --json --config-file ", StringComparison.Ordinal) && c.EndsWith(" --stack staging --non-interactive", StringComparison.Ordinal));
+        // Config is set only in the review's copy of the file (--config-file), never in the stack's.
         calls.ShouldAllBe(c => c.StartsWith("version", StringComparison.Ordinal) || c.StartsWith("config --json", StringComparison.Ordinal)
+            || c.StartsWith("stack output --json", StringComparison.Ordinal) || c.StartsWith("config set-all --stack staging --config-file ", StringComparison.Ordinal)
             || c.StartsWith("preview --json", StringComparison.Ordinal) || c.StartsWith("stack history --json", StringComparison.Ordinal));
     }
 
+    /// <summary>The stack file as the pull request's checkout has it: what was committed, not what a deploy set on its runner.</summary>
+    private static string StackFile(FakeCloud cloud) => Path.Combine(cloud.Project, "Pulumi.staging.yaml");
+
     [Test]
-    public void An_image_tag_change_exits_10_with_no_stateful_callout()
+    public void The_image_a_deploy_set_on_its_runner_is_not_a_change()
+    {
+        // Arrange: staging runs 1.0.0, and the checkout holds the committed file (imageTag as committed, no
+        // migrationImageTag): a deploy sets those on its runner and never commits them
+        using var cloud = new FakeCloud();
+        var committed = File.ReadAllText(StackFile(cloud));
+        cloud.DeployStaging("1.0.0");
+        File.WriteAllText(StackFile(cloud), committed);
+
+        // Act
+        var review = cloud.Deployer("env", "review", "staging");
+
+        // Assert: no change, and the operator's file untouched (the review's values went to a copy, which is gone)
+        review.ExitCode.ShouldBe(ExitCodes.Success, review.StdOut + review.StdErr);
+        review.StdOut.ShouldStartWith("staging: no changes;");
+        File.ReadAllText(StackFile(cloud)).ShouldBe(committed);
+        var copy = cloud.Calls.Single(c => c.StartsWith("preview --json", StringComparison.Ordinal)).Split(' ')[3];
+        copy.ShouldEndWith("Pulumi.staging.yaml");
+        Path.GetDirectoryName(copy).ShouldNotBe(cloud.Project);
+        Directory.Exists(Path.GetDirectoryName(copy)).ShouldBeFalse();
+    }
+
+    [Test]
+    public void An_infrastructure_change_exits_10_with_no_stateful_callout()
     {
         using var cloud = new FakeCloud();
         cloud.DeployStaging("1.0.0");
-        SetConfig(cloud, "staging", "imageTag", "1.1.0");
+        SetConfig(cloud, "staging", "cpu", "1024");
+        SetConfig(cloud, "staging", "memory", "2048");
 
         var review = cloud.Deployer("env", "review", "staging");
 
         review.ExitCode.ShouldBe(ExitCodes.ChangesPending, review.StdErr);
         review.StdOut.ShouldNotContain("!!");
         review.StdOut.ShouldContain("to update");
-        review.StdOut.ShouldContain("(aws:ecs:TaskDefinition): containerDefinitions");
+        review.StdOut.ShouldContain("(aws:ecs:TaskDefinition): cpu");
     }
 
     [Test]

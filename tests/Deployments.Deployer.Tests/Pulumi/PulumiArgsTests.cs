@@ -17,6 +17,15 @@ public class PulumiArgsTests
     }
 
     [Test]
+    public void A_review_previews_and_sets_config_in_a_copy_of_the_stack_file()
+    {
+        PulumiArgs.Preview("staging", "/tmp/r/Pulumi.staging.yaml").ShouldBe(
+            ["preview", "--json", "--config-file", "/tmp/r/Pulumi.staging.yaml", "--stack", "staging", "--non-interactive"]);
+        PulumiArgs.ConfigSetAll("staging", new Dictionary<string, string> { ["deployments:imageTag"] = "1.0.0" }, "/tmp/r/Pulumi.staging.yaml").ShouldBe(
+            ["config", "set-all", "--stack", "staging", "--config-file", "/tmp/r/Pulumi.staging.yaml", "--plaintext", "deployments:imageTag=1.0.0", "--non-interactive"]);
+    }
+
+    [Test]
     public void Destroy() =>
         PulumiArgs.Destroy("s", "/e").ShouldBe(["destroy", "--yes", "--skip-preview", "--color", "never", "--event-log", "/e", "--stack", "s", "--non-interactive"]);
 
