@@ -34,11 +34,9 @@ public sealed class EnvDriftCommand : Command
             if (report.HasDrift) new ActionsFiles(context.GetVariable).Summary(DriftRenderer.Markdown(report, now, runUrl));
             if (issueTarget is var (token, repository))
             {
-                var apiBase = GitHubClientFactory.ApiBase(context.GetVariable("GITHUB_API_URL"));
-                using var http = GitHubClientFactory.Http(apiBase, context.Clock, context.Error, ct);
-                var github = GitHubClientFactory.Create(apiBase, token, http);
-                var identity = new TokenIdentityResolver(github, context.GetVariable("GITHUB_ACTIONS") == "true");
-                await new DriftIssue(github, repository, stack, identity, context.Error).SyncAsync(
+                using var github = GitHubSession.Open(context.GetVariable, token, context.Clock, context.Error, ct);
+                var identity = new TokenIdentityResolver(github.Client, context.GetVariable("GITHUB_ACTIONS") == "true");
+                await new DriftIssue(github.Client, repository, stack, identity, context.Error).SyncAsync(
                     report.HasDrift ? (DriftRenderer.Title(report), DriftRenderer.Markdown(report, now, runUrl)) : null,
                     DriftRenderer.Closing(stack, now, runUrl), ct);
             }

@@ -8,7 +8,7 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments deployments, TextWriter log) : IDisposable
 {
-    private IDisposable? _http;
+    private GitHubSession? _session;
     private long? _deployment;
 
     public static GitHubReporter? Create(Func<string, string?> getVariable, string? repository, int pullRequest, string stack, IClock clock, TextWriter log, CancellationToken ct)
@@ -19,11 +19,10 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
             return null;
         }
         if (GitHubRepositoryName.TryParse(repository) is not { } name) return null;
-        var apiBase = GitHubClientFactory.ApiBase(getVariable("GITHUB_API_URL"));
-        var http = GitHubClientFactory.Http(apiBase, clock, log, ct);
-        var github = GitHubClientFactory.Create(apiBase, token, http);
+        var session = GitHubSession.Open(getVariable, token, clock, log, ct);
+        var github = session.Client;
         var identity = new TokenIdentityResolver(github, getVariable("GITHUB_ACTIONS") == "true");
-        return new GitHubReporter(new PreviewComment(github, name, pullRequest, stack, identity, log), new PreviewDeployments(github, name, stack, log), log) { _http = http };
+        return new GitHubReporter(new PreviewComment(github, name, pullRequest, stack, identity, log), new PreviewDeployments(github, name, stack, log), log) { _session = session };
     }
 
     public Task DeployingAsync(EventDecision decision, CancellationToken ct) => SafelyAsync(async () =>
@@ -69,5 +68,5 @@ public sealed class GitHubReporter(PreviewComment comment, PreviewDeployments de
         }
     }
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose() => _session?.Dispose();
 }

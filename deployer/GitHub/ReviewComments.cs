@@ -7,7 +7,7 @@ namespace Deployments.Deployer.GitHub;
 /// </summary>
 public sealed class ReviewComments(Octokit.GitHubClient github, GitHubRepositoryName repository, int pullRequest, TokenIdentityResolver identity, TextWriter log) : IDisposable
 {
-    private IDisposable? _http;
+    private GitHubSession? _session;
 
     public static ReviewComments? Create(Func<string, string?> getVariable, string? repository, int pullRequest, IClock clock, TextWriter log, CancellationToken ct)
     {
@@ -21,10 +21,9 @@ public sealed class ReviewComments(Octokit.GitHubClient github, GitHubRepository
             log.WriteLine("warning: GITHUB_REPOSITORY is not OWNER/REPO: the review comments are skipped");
             return null;
         }
-        var apiBase = GitHubClientFactory.ApiBase(getVariable("GITHUB_API_URL"));
-        var http = GitHubClientFactory.Http(apiBase, clock, log, ct);
-        var github = GitHubClientFactory.Create(apiBase, token, http);
-        return new ReviewComments(github, name, pullRequest, new TokenIdentityResolver(github, getVariable("GITHUB_ACTIONS") == "true"), log) { _http = http };
+        var session = GitHubSession.Open(getVariable, token, clock, log, ct);
+        var github = session.Client;
+        return new ReviewComments(github, name, pullRequest, new TokenIdentityResolver(github, getVariable("GITHUB_ACTIONS") == "true"), log) { _session = session };
     }
 
     public async Task UpsertAsync(string environment, string markdown, CancellationToken ct)
@@ -37,5 +36,5 @@ public sealed class ReviewComments(Octokit.GitHubClient github, GitHubRepository
         }
     }
 
-    public void Dispose() => _http?.Dispose();
+    public void Dispose() => _session?.Dispose();
 }

@@ -27,10 +27,8 @@ public sealed class RunApprovals(Func<string, string?> getVariable, IClock clock
         limit.CancelAfter(Timeout);
         try
         {
-            var apiBase = GitHubClientFactory.ApiBase(getVariable("GITHUB_API_URL"));
-            using var http = GitHubClientFactory.Http(apiBase, clock, log, limit.Token);
-            var github = GitHubClientFactory.Create(apiBase, token, http);
-            var history = await github.Actions.Workflows.Runs.GetReviewHistory(repository.Owner, repository.Name, run);
+            using var github = GitHubSession.Open(getVariable, token, clock, log, limit.Token);
+            var history = await github.Client.Actions.Workflows.Runs.GetReviewHistory(repository.Owner, repository.Name, run);
             return history
                 .Where(review => review.State.TryParse(out var state) && state == EnvironmentApprovalState.Approved)
                 .Select(review => review.User?.Login).OfType<string>().Where(ReleaseNoticeFactory.IsLogin)
