@@ -76,7 +76,9 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
         // What the stack runs (image, rule priority, task count) comes from the backend too: on a fresh runner the
         // local file is empty, and an instance preview would roll before migrating.
         var running = created ? RunningPreview.None : RunningPreview.From(await pulumi.OutputsAsync(stack, ct));
-        var priority = running.RulePriority ?? RulePriorities.FirstChoice(stack);
+        var priority = running.RulePriority is int held && held <= RulePriorities.Max ? held : RulePriorities.FirstChoice(stack);
+        if (running.RulePriority is int reserved && reserved > RulePriorities.Max)
+            log.WriteLine($"preview '{stack}' held listener rule priority {reserved}, which is now the environment's (its test rule): it moves to {priority}");
 
         var currentTag = running.ImageTag;
         var migrate = steps is not null && parent.Defaults.DatabaseStrategy == DatabaseStrategies.Instance

@@ -5,8 +5,10 @@ namespace Deployments.Infra.Config;
 /// <summary>Reads and validates a preview stack's config (set by the deployer from the parent's preview defaults).</summary>
 public static class PreviewSettingsReader
 {
-    /// <summary>Rule priorities 1–49999 belong to previews; 50000 (the last) is the environment's own catch-all rule.</summary>
-    public const int MaxPreviewPriority = 49999;
+    /// <summary>Rule priorities 1–49998 belong to previews; 49999 is a blue/green, canary or linear environment's test
+    /// rule (<c>ReleaseResources.TestRulePriority</c>) and 50000 (the last) the environment's own catch-all rule. With
+    /// 49999 a preview's, an environment switched to such a strategy would fail its update on <c>PriorityInUse</c>.</summary>
+    public const int MaxPreviewPriority = 49998;
 
     /// <summary>
     /// The parent as a StackReference needs it, fully qualified: a short <c>staging</c> is the parent of the preview's own

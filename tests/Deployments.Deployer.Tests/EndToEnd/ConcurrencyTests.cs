@@ -42,6 +42,28 @@ public class ConcurrencyTests
     }
 
     [Test]
+    public void A_preview_holding_the_environments_test_rule_priority_moves_off_it_on_its_redeploy()
+    {
+        // Arrange: a preview deployed when previews could take 49999, which a blue/green environment's test rule now
+        // holds on the same listener (its outputs, in the fake backend's state, say what it was given)
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging();
+        cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "old", "--image-tag", "1", "--json").ExitCode.ShouldBe(0);
+        var file = Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName, "preview-old.json");
+        var state = JsonNode.Parse(File.ReadAllText(file))!;
+        state["outputs"]!["rulePriority"] = 49999;
+        File.WriteAllText(file, state.ToJsonString());
+
+        // Act
+        var redeploy = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "old", "--image-tag", "2", "--json");
+
+        // Assert
+        redeploy.ExitCode.ShouldBe(0, redeploy.StdErr);
+        redeploy.StdErr.ShouldContain("held listener rule priority 49999, which is now the environment's (its test rule)");
+        JsonNode.Parse(redeploy.StdOut)!["rulePriority"]!.GetValue<int>().ShouldBe(RulePriorities.FirstChoice("preview-old"));
+    }
+
+    [Test]
     public void A_lock_held_by_someone_else_is_waited_for_then_reported_with_its_holder()
     {
         // Arrange: a lock file of another process, as the file backend writes them.

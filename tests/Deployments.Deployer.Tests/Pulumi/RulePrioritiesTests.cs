@@ -10,7 +10,7 @@ public class RulePrioritiesTests
         for (var i = 0; i < 5000; i++)
         {
             var p = RulePriorities.FirstChoice($"preview-{i}");
-            p.ShouldBeInRange(1, 49999);
+            p.ShouldBeInRange(1, 49998);
             RulePriorities.FirstChoice($"preview-{i}").ShouldBe(p);
         }
         RulePriorities.FirstChoice("preview-main").ShouldBe(RulePriorities.Candidate("preview-main", 0));
@@ -19,7 +19,7 @@ public class RulePrioritiesTests
     [Test]
     public void Candidates_wrap_within_the_range()
     {
-        var stack = Enumerable.Range(0, 100000).Select(i => $"preview-{i}").First(s => RulePriorities.FirstChoice(s) == 49999);
+        var stack = Enumerable.Range(0, 100000).Select(i => $"preview-{i}").First(s => RulePriorities.FirstChoice(s) == 49998);
 
         RulePriorities.Candidate(stack, 1).ShouldBe(1);
         RulePriorities.Candidate(stack, 3).ShouldBe(3);

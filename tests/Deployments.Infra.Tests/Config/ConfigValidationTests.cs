@@ -36,7 +36,18 @@ public class ConfigValidationTests
         {
             "aws:region", "deployments:branch", "deployments:imageTag", "deployments:migrationCommand", "deployments:parentStack", "deployments:rulePriority",
         });
-        error.Message.ShouldContain("deployments:rulePriority: is required: a listener rule priority from 1 to 49999");
+        error.Message.ShouldContain("deployments:rulePriority: is required: a listener rule priority from 1 to 49998");
+    }
+
+    [Test]
+    public void A_preview_never_takes_the_priority_of_the_environments_test_rule()
+    {
+        // 49999 is a blue/green, canary or linear environment's test rule on the same listener.
+        PreviewSettingsReader.MaxPreviewPriority.ShouldBeLessThan(Deployments.Infra.Stacks.Environment.ReleaseResources.TestRulePriority);
+        var error = Fails("preview-x", StackFixtures.FromAssignments([.. StackFixtures.PreviewConfig, "rulePriority=49999"]));
+
+        error.Problems.Single().Key.ShouldBe("deployments:rulePriority");
+        Should.NotThrow(() => StackCompiler.Compile(StackFixtures.FromAssignments([.. StackFixtures.PreviewConfig, "rulePriority=49998"]), "preview-x"));
     }
 
     [Test]
