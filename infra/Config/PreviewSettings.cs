@@ -12,7 +12,7 @@ public sealed record PreviewSettings
     public string? HeadRepository { get; init; }
     /// <summary>The pull request that created the preview, when a pull request event did.</summary>
     public int? OwnerPullRequest { get; init; }
-    /// <summary>Listener rule priority, unique per listener; chosen by the deployer (1–49999, 50000 is the environment's own rule).</summary>
+    /// <summary>Listener rule priority, unique per listener; chosen by the deployer (1–49998; 49999 is the environment's test rule, 50000 its own rule).</summary>
     public required int RulePriority { get; init; }
     public required string DatabaseStrategy { get; init; }
     /// <summary>Host name; when absent, <c>&lt;slug&gt;.&lt;parent previewDomain&gt;</c>.</summary>

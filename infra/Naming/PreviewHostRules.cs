@@ -2,7 +2,7 @@ namespace Deployments.Infra.Naming;
 
 /// <summary>
 /// The one rule for the host a preview may serve. Previews' listener rules are evaluated before the environment's own
-/// (priorities 1–49999 before 50000), so a preview whose host equals the environment's would take its traffic; and a
+/// (priorities 1–49998 before 50000), so a preview whose host equals the environment's would take its traffic; and a
 /// host that is the environment's parent domain or one of its subdomains shares cookies with it (a cookie for
 /// <c>example.com</c> is sent to <c>www.example.com</c>, one for <c>www.example.com</c> to <c>x.www.example.com</c>;
 /// RFC 6265 §5.1.3 domain matching, https://www.rfc-editor.org/rfc/rfc6265#section-5.1.3), so a preview — code from a
