@@ -107,19 +107,22 @@ def main():
                 as_json = run(deployer, "preview", "list", "--json")[2]
                 deploy = run(deployer, "preview", "deploy", "--no-verify", "--branch", "bench/new", "--image-tag", "aaaaaaa")
                 prune = run(deployer, "preview", "prune", "--max-age", "7d")
-                rows.append((count, label, listed, deploy, prune, as_json))
+                left = sorted(p["stack"] for p in json.loads(run(deployer, "preview", "list", "--json")[2]))
+                rows.append((count, label, listed, deploy, prune, as_json, left))
                 print(f"  N={count} {label}: list {listed[0]:.2f} s, deploy {deploy[0]:.2f} s, prune {prune[0]:.2f} s", file=sys.stderr, flush=True)
 
     print(f"fake: {options.fake}; step: {options.step_ms} ms per resource; staging previewCapacity {options.capacity} ({shards} load balancers); "
           f"machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
     print("| N | code | `preview list` s (calls) | new `preview deploy` s (calls) | `prune` of all but 10 s (calls) |")
     print("|---|---|---|---|---|")
-    for count, label, listed, deploy, prune, _ in rows:
+    for count, label, listed, deploy, prune, *_ in rows:
         print(f"| {count} | {label} | {listed[0]:.2f} ({listed[1]}) | {deploy[0]:.2f} ({deploy[1]}) | {prune[0]:.2f} ({prune[1]}) |")
     by = {(r[0], r[1]): r for r in rows}
     for count in sizes:
         same = by[(count, "base")][2][2] == by[(count, "this")][2][2] and by[(count, "base")][5] == by[(count, "this")][5]
         print(f"N={count}: list output (text and --json) identical to the base's: {same}")
+        base_left, this_left = by[(count, "base")][6], by[(count, "this")][6]
+        print(f"N={count}: prune left the same {len(this_left)} previews as the base's: {base_left == this_left}")
     small, large = min(sizes), max(sizes)
     print(f"list at {large} / list at {small} (this code): {by[(large, 'this')][2][0] / by[(small, 'this')][2][0]:.1f}x (target <= 4x)")
     print(f"prune at {large}: base / this: {by[(large, 'base')][4][0] / by[(large, 'this')][4][0]:.1f}x faster (target >= 4x)")
