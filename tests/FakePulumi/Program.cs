@@ -12,6 +12,7 @@ try
     var cli = CliArgs.Parse(args);
     Log(args);
     using var span = Span.Start(cli);
+    CallLatency.Wait(cli);
     return Commands.Run(cli, Environment.CurrentDirectory, interrupted.Token);
 }
 catch (FakeError e)

@@ -145,7 +145,7 @@ public class PreviewScaleTests
     [Test]
     public void Destroys_and_history_reads_run_at_most_parallel_at_once()
     {
-        // Arrange: destroys slow enough (0.3 s a resource) to overlap if nothing held them back
+        // Arrange: history reads (0.2 s each) and destroys (0.3 s a resource) slow enough to overlap if nothing held them back
         using var cloud = new FakeCloud();
         foreach (var i in Enumerable.Range(0, 8)) PreviewSeed.Write(cloud, $"p{i}", Old, resources: 2);
         var listSpans = Path.Combine(cloud.Root, "list-spans.log");
@@ -153,7 +153,9 @@ public class PreviewScaleTests
 
         // Act
         cloud.Environment["FAKE_PULUMI_SPANS"] = listSpans;
+        cloud.Environment["FAKE_PULUMI_CALL_MS"] = "200";
         var list = cloud.Deployer("preview", "list", "--parallel", "2");
+        cloud.Environment.Remove("FAKE_PULUMI_CALL_MS");
         cloud.Environment["FAKE_PULUMI_SPANS"] = pruneSpans;
         cloud.Environment["FAKE_PULUMI_STEP_MS"] = "300";
         var prune = cloud.Deployer("preview", "prune", "--max-age", "7d", "--parallel", "3");

@@ -22,9 +22,8 @@ public sealed class FakeCloud : IDisposable
         foreach (var stack in new[] { "staging", "production" })
             File.WriteAllText(Path.Combine(Project, $"Pulumi.{stack}.yaml"),
                 File.ReadAllText(Path.Combine(RepoRoot.Dir, $"Pulumi.{stack}.yaml")).Replace("  deployments:", $"  {projectName}:", StringComparison.Ordinal));
-        var fake = Path.Combine(AppContext.BaseDirectory, "FakePulumi.dll");
         var script = Path.Combine(bin, "pulumi");
-        File.WriteAllText(script, $"#!/bin/sh\nexec dotnet \"{fake}\" \"$@\"\n");
+        File.WriteAllText(script, $"#!/bin/sh\nexec {FakePulumiCommand} \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         Environment = new Dictionary<string, string?>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in System.Environment.GetEnvironmentVariables()) Environment[(string)e.Key] = (string?)e.Value;
@@ -35,6 +34,13 @@ public sealed class FakeCloud : IDisposable
         Environment["PULUMI_CONFIG_PASSPHRASE"] = "";
         Environment["FAKE_PULUMI_LOG"] = CallLog;
     }
+
+    /// <summary>The fake compiled ahead of time when the build made it (the test project's PublishNativeFakePulumi), else
+    /// its DLL through <c>dotnet</c>: the same program either way.</summary>
+    private static string FakePulumiCommand =>
+        File.Exists(Path.Combine(AppContext.BaseDirectory, "fake-aot", "FakePulumi"))
+            ? $"\"{Path.Combine(AppContext.BaseDirectory, "fake-aot", "FakePulumi")}\""
+            : $"dotnet \"{Path.Combine(AppContext.BaseDirectory, "FakePulumi.dll")}\"";
 
     public string ProjectName { get; }
     public string Root { get; }
