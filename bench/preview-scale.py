@@ -10,13 +10,14 @@ and `preview prune --max-age 7d` (destroys all but the 10 fresh ones). Reported:
 at a time (the base commit destroys one at a time).
 
 Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-ms MS] [--fake aot|jit] [--capacity C]
-                                     [--prune-parallel P]
+                                     [--call-ms MS] [--prune-parallel P]
   REV: the commit to compare with (default 8a2a02c, the last commit before bounded parallel list and prune)
   --fake: aot (default) runs the fake pulumi compiled ahead of time, a few ms a call like the real CLI's native start
           (as the tests do when clang is there); jit runs its DLL, a .NET runtime start and JIT per call (~0.1 s of
           CPU), which on a 2-core machine makes every run CPU-bound on the fake
   --capacity: staging's previewCapacity (default 600: 7 load balancers, room for the largest N and the new preview)
   --step-ms: each resource the fake creates or deletes takes this long (a stand-in for AWS's wait; default 0)
+  --call-ms: every call first waits this long (a stand-in for a backend's round trips; default 0)
   --prune-parallel: this tree's `prune --parallel` (default: the command's own, 4)
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
@@ -68,11 +69,12 @@ def main():
     parser.add_argument("--step-ms", default="0", help="FAKE_PULUMI_STEP_MS: time per deleted resource, a stand-in for AWS's")
     parser.add_argument("--fake", default="aot", choices=("aot", "jit"))
     parser.add_argument("--capacity", type=int, default=600)
+    parser.add_argument("--call-ms", default="0", help="FAKE_PULUMI_CALL_MS: every call first waits this long, a stand-in for a backend's round trips")
     parser.add_argument("--prune-parallel", type=int, default=None, help="this tree's prune --parallel (default: the command's own)")
     options = parser.parse_args()
     sizes = [int(s) for s in options.sizes.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
-        env, new, project = fakeworld.make(os.path.join(tmp, "world"), {"DEPLOYMENTS_TIMINGS": "1", "FAKE_PULUMI_STEP_MS": options.step_ms},
+        env, new, project = fakeworld.make(os.path.join(tmp, "world"), {"DEPLOYMENTS_TIMINGS": "1", "FAKE_PULUMI_STEP_MS": options.step_ms, "FAKE_PULUMI_CALL_MS": options.call_ms},
                                            fake=options.fake, staging_config={"deployments:previewCapacity": options.capacity})
         # 1 + ceil((capacity - 99) / 100) load balancers (README, "Load-balancer shards")
         shards = 1 + max(0, -(-(options.capacity - 99) // 100))
@@ -116,7 +118,7 @@ def main():
                 rows.append((count, label, listed, deploy, prune, as_json, left))
                 print(f"  N={count} {label}: list {listed[0]:.2f} s, deploy {deploy[0]:.2f} s, prune {prune[0]:.2f} s", file=sys.stderr, flush=True)
 
-    print(f"fake: {options.fake}; step: {options.step_ms} ms per resource; prune --parallel {options.prune_parallel or 'default'}; "
+    print(f"fake: {options.fake}; step: {options.step_ms} ms per resource; {options.call_ms} ms per call; prune --parallel {options.prune_parallel or 'default'}; "
           f"staging previewCapacity {options.capacity} ({shards} load balancers); "
           f"machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
     print("| N | code | `preview list` s (calls) | new `preview deploy` s (calls) | `prune` of all but 10 s (calls) |")
