@@ -57,7 +57,10 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi, int parallel = Previe
     {
         var parent = StackNames.Short(parentStack);
         var tagged = await TaggedAsync(PreviewTags.Parent, null, ct);
-        var ofParent = Shards.ShardCensus.Counted(await pulumi.ListStacksTaggedAsync(PreviewTags.Parent, parent, ct), placed);
+        var ofParentListed = await pulumi.ListStacksTaggedAsync(PreviewTags.Parent, parent, ct);
+        // A preview tagged between the two calls is in the second list: counted there, never also as untagged.
+        tagged.UnionWith(ofParentListed.Select(s => StackNames.Short(s.Name)));
+        var ofParent = Shards.ShardCensus.Counted(ofParentListed, new HashSet<string>(StringComparer.Ordinal) { placed });
         var untagged = others.Where(p => Shards.ShardCensus.Holds(p) && !tagged.Contains(StackNames.Short(p.Name))).ToList();
         var records = await BoundedParallel.MapAsync(untagged, parallel, (summary, _, token) =>
             PreviewOwnership.ReadRecordAsync(pulumi, StackNames.Short(summary.Name), token), ct);
@@ -72,7 +75,8 @@ public sealed class PreviewCatalog(PulumiWorkspace pulumi, int parallel = Previe
             var shard = Shards.ShardRecord.Read(record, pulumi.Project);
             if (shard < shards) perShard[shard]++;
         }
-        return new Shards.ShardCensus(pulumi, parent, placed, total, perShard);
+        return new Shards.ShardCensus(pulumi, parent,
+            untagged.Select(p => StackNames.Short(p.Name)).Append(placed).ToHashSet(StringComparer.Ordinal), total, perShard);
     }
 
     /// <summary>The short names of the stacks tagged <paramref name="name"/> (= <paramref name="value"/>): one invocation.</summary>
