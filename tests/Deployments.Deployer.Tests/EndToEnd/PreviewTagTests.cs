@@ -68,11 +68,14 @@ public class PreviewTagTests
         p["pull_request"]!["head"]!["repo"] = null;
     });
 
-    [Test]
-    public void A_new_preview_among_many_is_placed_with_a_few_tag_queries_not_a_history_read_per_preview()
+    [TestCase(false)]
+    [TestCase(true)]
+    public void A_new_preview_among_many_is_placed_with_a_few_tag_queries_not_a_history_read_per_preview(bool pulumiCloud)
     {
-        // Arrange: 3 shards (capacity 250); 129 tagged previews, the new one's first choice (the environment's ALB) full
+        // Arrange: 3 shards (capacity 250); 129 tagged previews, the new one's first choice (the environment's ALB) full;
+        // on a DIY backend, or on Pulumi Cloud (stacks listed as org/project/stack)
         using var cloud = new FakeCloud();
+        if (pulumiCloud) cloud.AsPulumiCloud("acme");
         DeployStaging(cloud, 250);
         Seed(cloud, "seed", 0, 99, tagged: true);
         Seed(cloud, "seed", 1, 30, tagged: true);
