@@ -8,8 +8,9 @@
 # 1 anything else (the tool could not be installed).
 readonly EXIT_USER_INPUT=2 EXIT_PULUMI_CLI=7 EXIT_UNEXPECTED=1
 
-# The oldest Pulumi CLI the deployer accepts (it refuses older ones with exit 7).
-readonly PULUMI_MINIMUM_MINOR=154
+# The oldest Pulumi CLI the deployer accepts (it refuses older ones with exit 7): 3.211.0, the first whose DIY
+# backends keep stack tags (deployer/Pulumi/PulumiVersion.cs says why; a test checks the two agree).
+readonly PULUMI_MINIMUM_MINOR=211
 
 fail() { # code message
   echo "::error title=deployments action::$2" >&2
@@ -25,7 +26,7 @@ require_one_line() { # name value
   esac
 }
 
-# The Pulumi CLI release, `3.259.0` (a leading `v` is accepted), at least 3.154.0. Prints it without the `v`.
+# The Pulumi CLI release, `3.259.0` (a leading `v` is accepted), at least 3.211.0. Prints it without the `v`.
 pulumi_version() {
   local value="${INPUT_PULUMI_VERSION-}"
   value="${value#v}"

@@ -9,10 +9,13 @@ using Deployments.Infra.Stacks;
 namespace Deployments.Deployer.Previews;
 
 /// <summary>
-/// Deploys one branch's preview. Invocations, each needed: parent outputs (the preview defaults), <c>stack init</c>
-/// (creates, or says it exists: as cheap as asking), <c>config --json</c> (finds what changed), for an existing stack
-/// its newest history entry (the owner) and <c>stack output</c> (what it runs: image, rule priority, task count),
-/// <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and <c>stack output</c> for the URL.
+/// Deploys one branch's preview. Invocations, each needed: parent outputs (the preview defaults), <c>stack ls</c>
+/// (whether it exists, how many previews there are), for a new preview its placement (<see cref="PlaceAsync"/>: none,
+/// or a few <c>stack ls --tag</c>) and <c>stack init</c>, <c>config --json</c> (finds what changed), for an existing
+/// stack its newest history entry (the owner), its tags (<c>stack tag ls</c>) and <c>stack output</c> (what it runs:
+/// image, rule priority, task count), <c>stack tag set</c> per tag missing or changed (<see cref="PreviewTags"/>: all of
+/// them for a new preview), <c>config set-all</c>/<c>rm-all</c> only when something changed, <c>up</c>, and
+/// <c>stack output</c> for the URL.
 /// </summary>
 public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Verification.ReleaseSteps? steps = null)
 {
@@ -73,6 +76,9 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
             }
         }
         shard ??= await PlaceAsync(stack, parent, others, ct);
+        // Tagged before `up` creates anything, so that a deploy in flight already counts on its shard; after the owner
+        // check, so that another pull request's stack is never touched.
+        await TagAsync(stack, parent, shard.Value, request.PullRequest, created, ct);
         // What the stack runs (image, rule priority, task count) comes from the backend too: on a fresh runner the
         // local file is empty, and an instance preview would roll before migrating.
         var running = created ? RunningPreview.None : RunningPreview.From(await pulumi.OutputsAsync(stack, ct));
@@ -156,18 +162,31 @@ public sealed class PreviewDeployer(PulumiWorkspace pulumi, TextWriter log, Veri
 
     /// <summary>
     /// The shard a new preview goes to (<see cref="ShardPlacement"/>). With fewer previews in the backend than its first
-    /// choice holds (and than the capacity), that shard has room whatever the others are: no history is read, so small
-    /// teams pay nothing for placement. Otherwise every preview's shard is read, bounded-parallel, from its history.
+    /// choice holds (and than the capacity), that shard has room whatever the others are: nothing is asked, so small
+    /// teams pay nothing for placement. Otherwise the previews are counted (<see cref="PreviewCatalog.CensusAsync"/>):
+    /// two <c>stack ls --tag</c> and one per shard tried, the first choice first, plus one history read per preview
+    /// deployed before tags: O(shards) invocations, not one per preview.
     /// </summary>
     private async Task<int> PlaceAsync(string stack, ParentInfo parent, IReadOnlyList<StackSummary> others, CancellationToken ct)
     {
         var map = parent.Shards;
         var first = ShardPlacement.FirstChoice(stack, map.Count);
         if (others.Count < Math.Min(map.Capacity, map.Rooms[first])) return first;
-        var occupancy = await _catalog.OccupancyAsync(others, parent.Stack, map.Count, ct);
-        var shard = ShardPlacement.Place(stack, parent.Stack, map, occupancy);
-        log.WriteLine($"preview '{stack}' goes on load balancer shard {shard} of '{parent.Stack}' ({occupancy.PerShard[shard]} of its {map.Rooms[shard]} places taken; {occupancy.Total} of {map.Capacity} previews in all)");
-        return shard;
+        var census = await _catalog.CensusAsync(others, stack, parent.Stack, map.Count, ct);
+        var choice = await ShardPlacement.PlaceAsync(stack, parent.Stack, map, census.Total, shard => census.OnShardAsync(shard, ct));
+        log.WriteLine($"preview '{stack}' goes on load balancer shard {choice.Shard} of '{parent.Stack}' ({choice.Taken} of its {map.Rooms[choice.Shard]} places taken; {census.Total} of {map.Capacity} previews in all)");
+        return choice.Shard;
+    }
+
+    /// <summary>
+    /// Sets the preview's tags (<see cref="PreviewTags"/>) that are missing or changed: all of them on a stack this deploy
+    /// created, else only what <c>stack tag ls</c> shows differs (a redeploy usually sets none).
+    /// </summary>
+    private async Task TagAsync(string stack, ParentInfo parent, int shard, int? owner, bool created, CancellationToken ct)
+    {
+        var wanted = PreviewTags.For(parent.Stack, shard, owner);
+        var missing = created ? wanted : PreviewTags.Missing(wanted, await pulumi.TagsAsync(stack, ct));
+        foreach (var (name, value) in missing) await pulumi.SetTagAsync(stack, name, value, ct);
     }
 
     public async Task<ParentInfo> ReadParentAsync(string parentStack, CancellationToken ct)

@@ -22,6 +22,21 @@ public static class PulumiArgs
 
     public static IReadOnlyList<string> StackList() => ["stack", "ls", "--json", NonInteractive];
 
+    /// <summary>
+    /// Only the stacks tagged <paramref name="name"/> (with <paramref name="value"/>, when given): <c>--tag NAME[=VALUE]</c>,
+    /// one filter per call (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_ls/); the entries are those of
+    /// <see cref="StackList()"/>, without tags.
+    /// </summary>
+    public static IReadOnlyList<string> StackList(string name, string? value) =>
+        ["stack", "ls", "--json", "--tag", value is null ? name : $"{name}={value}", NonInteractive];
+
+    /// <summary>The stack's tags as one JSON object, name to value (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_tag_ls/).</summary>
+    public static IReadOnlyList<string> StackTagList(string stack) => ["stack", "tag", "ls", "--json", "--stack", stack, NonInteractive];
+
+    /// <summary>Sets one tag (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_tag_set/); name and value after <c>--</c>, so neither is read as a flag.</summary>
+    public static IReadOnlyList<string> StackTagSet(string stack, string name, string value) =>
+        ["stack", "tag", "set", "--stack", stack, NonInteractive, "--", name, value];
+
     public static IReadOnlyList<string> StackOutput(string stack) => ["stack", "output", "--json", "--stack", stack, NonInteractive];
 
     /// <summary>Newest first; <paramref name="pageSize"/> bounds what a long-lived stack sends back.</summary>

@@ -5,12 +5,16 @@ namespace Deployments.Deployer.Pulumi;
 
 /// <summary>
 /// The supported Pulumi CLI versions. <c>pulumi version</c> prints <c>v3.x.y</c> (https://www.pulumi.com/docs/iac/cli/commands/; Automation API
-/// strips the <c>v</c> the same way). 3.154 is the minimum because the YAML host passes <c>PULUMI_STACK</c> to the
-/// compiler from that version on (https://www.pulumi.com/docs/iac/cli/environment-variables/), and the compiler reads the stack from it.
+/// strips the <c>v</c> the same way). 3.211 is the minimum because DIY backends (<c>file://</c>, <c>s3://</c>, …) keep stack
+/// tags from that version on (https://github.com/pulumi/pulumi/pull/19882, in the v3.211.0 changelog,
+/// https://github.com/pulumi/pulumi/blob/master/CHANGELOG.md): before it <c>stack tag set</c> fails there and
+/// <c>stack ls --tag</c> ignores the filter, listing every stack, and the deployer finds previews by their tags
+/// (<see cref="Previews.PreviewTags"/>). It is past 3.154, from which the YAML host passes <c>PULUMI_STACK</c> to the
+/// compiler (https://www.pulumi.com/docs/iac/cli/environment-variables/), which reads the stack from it.
 /// </summary>
 public static class PulumiVersion
 {
-    public static readonly Version Minimum = new(3, 154, 0);
+    public static readonly Version Minimum = new(3, 211, 0);
 
     /// <summary>From the install page, https://www.pulumi.com/docs/install/ (the script installs the latest release).</summary>
     public const string InstallAdvice = "install or upgrade it (https://www.pulumi.com/docs/install/, e.g. curl -fsSL https://get.pulumi.com | sh)";

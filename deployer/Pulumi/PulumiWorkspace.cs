@@ -46,6 +46,15 @@ public sealed class PulumiWorkspace(IPulumiCli cli, Deployments.Infra.Config.Pul
     public async Task<IReadOnlyList<StackSummary>> ListStacksAsync(CancellationToken ct) =>
         PulumiJson.Parse(await RunAsync(PulumiArgs.StackList(), null, ct), DeployerJsonContext.Default.ListStackSummaryModel).Select(PulumiJson.ToDomain).ToList();
 
+    /// <summary>The stacks tagged <paramref name="name"/> (with <paramref name="value"/>, when given): one invocation.</summary>
+    public async Task<IReadOnlyList<StackSummary>> ListStacksTaggedAsync(string name, string? value, CancellationToken ct) =>
+        PulumiJson.Parse(await RunAsync(PulumiArgs.StackList(name, value), null, ct), DeployerJsonContext.Default.ListStackSummaryModel).Select(PulumiJson.ToDomain).ToList();
+
+    public async Task<IReadOnlyDictionary<string, string>> TagsAsync(string stack, CancellationToken ct) =>
+        PulumiJson.Parse(await RunAsync(PulumiArgs.StackTagList(stack), stack, ct), DeployerJsonContext.Default.SortedDictionaryStringString);
+
+    public Task SetTagAsync(string stack, string name, string value, CancellationToken ct) => RunAsync(PulumiArgs.StackTagSet(stack, name, value), stack, ct);
+
     /// <summary>Creates the stack; one that already exists is fine (another runner may have just created it).</summary>
     public async Task<bool> EnsureStackAsync(string stack, CancellationToken ct)
     {

@@ -52,6 +52,9 @@ public sealed class Backend(string root, string project, string organization, bo
 
     private string StacksDir => Path.Combine(root, ".pulumi", "stacks", project);
     private string StatePath(string stack) => Path.Combine(StacksDir, stack + ".json");
+
+    /// <summary>Beside the checkpoint, as a DIY backend keeps a stack's tags (<see cref="StackTags"/>).</summary>
+    private string TagsPath(string stack) => Path.Combine(StacksDir, stack + ".pulumi-tags");
     private string LockDir(string stack) => Path.Combine(root, ".pulumi", "locks", "organization", project, stack);
 
     public bool Exists(string stack) => File.Exists(StatePath(stack));
@@ -84,10 +87,31 @@ public sealed class Backend(string root, string project, string organization, bo
         File.Move(temp, StatePath(stack), overwrite: true);
     }
 
-    /// <summary><c>stack rm</c>: the state goes; its <c>.bak</c> and backups stay unless <c>--remove-backups</c>.</summary>
+    /// <summary>The stack's tags (none: no file).</summary>
+    public SortedDictionary<string, string> LoadTags(string stack)
+    {
+        var tags = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        if (!File.Exists(TagsPath(stack))) return tags;
+        var file = JsonNode.Parse(File.ReadAllText(TagsPath(stack)))!;
+        if (file["version"]?.GetValue<int>() != 1) throw new FakeError($"unsupported stack tags version: {file["version"]} (expected 1)");
+        foreach (var (name, value) in file["tags"] as JsonObject ?? []) tags[name] = value!.GetValue<string>();
+        return tags;
+    }
+
+    /// <summary>Writes the tags file; no tags left deletes it (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/stack_tags.go).</summary>
+    public void SaveTags(string stack, IReadOnlyDictionary<string, string> tags)
+    {
+        if (tags.Count == 0) { File.Delete(TagsPath(stack)); return; }
+        var temp = TagsPath(stack) + ".tmp";
+        File.WriteAllText(temp, new JsonObject { ["version"] = 1, ["tags"] = new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))) }.ToJsonString());
+        File.Move(temp, TagsPath(stack), overwrite: true);
+    }
+
+    /// <summary><c>stack rm</c>: the state and its tags go; its <c>.bak</c> and backups stay unless <c>--remove-backups</c>.</summary>
     public void Delete(string stack, bool removeBackups)
     {
         File.Delete(StatePath(stack));
+        File.Delete(TagsPath(stack));
         if (!removeBackups) return;
         File.Delete(StatePath(stack) + ".bak");
         if (Directory.Exists(BackupDir(stack))) Directory.Delete(BackupDir(stack), recursive: true);

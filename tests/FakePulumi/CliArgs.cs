@@ -3,7 +3,7 @@ namespace FakePulumi;
 /// <summary>Parses pulumi-style argv: command words first, flags anywhere, values after flags, <c>--</c> ends flags.</summary>
 public sealed class CliArgs
 {
-    private static readonly HashSet<string> ValueFlags = ["--stack", "-s", "--color", "--event-log", "--message", "-m", "--page-size", "--page", "--plaintext", "--secret", "--secrets-provider", "--config-file"];
+    private static readonly HashSet<string> ValueFlags = ["--stack", "-s", "--color", "--event-log", "--message", "-m", "--page-size", "--page", "--plaintext", "--secret", "--secrets-provider", "--config-file", "--tag", "-t"];
 
     public List<string> Words { get; } = [];
     public Dictionary<string, List<string>> Flags { get; } = new(StringComparer.Ordinal);

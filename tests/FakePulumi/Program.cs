@@ -37,7 +37,7 @@ namespace FakePulumi
             var words = string.Join(' ', cli.Words.Take(2));
             if (cli.Words.FirstOrDefault() is "config" or "preview" or "up" or "refresh" or "destroy") StackConfigFile.ConfigFile = cli.Value("--config-file");
             // FAKE_PULUMI_VERSION plays an older or newer CLI.
-            if (cli.Words is ["version"]) { Console.WriteLine(Environment.GetEnvironmentVariable("FAKE_PULUMI_VERSION") ?? "v3.200.0"); return 0; }
+            if (cli.Words is ["version"]) { Console.WriteLine(CliVersion.Printed); return 0; }
             if (!File.Exists(Path.Combine(directory, "Pulumi.yaml"))) throw new FakeError($"no Pulumi.yaml project file found (searching upwards from {directory})");
             var project = CompilerHost.ProjectName(directory);
             var backend = Backend.FromEnvironment(project);
@@ -66,7 +66,8 @@ namespace FakePulumi
                         : new JsonObject { ["user"] = Environment.UserName, ["organizations"] = new JsonArray(), ["url"] = backend.Url }));
                     return 0;
                 case "stack ls":
-                    Console.WriteLine(Json.Print(new JsonArray(backend.Stacks().Select(s =>
+                    // --tag NAME[=VALUE]: only the stacks with that tag (https://www.pulumi.com/docs/iac/cli/commands/pulumi_stack_ls/).
+                    Console.WriteLine(Json.Print(new JsonArray(backend.Stacks().Where(s => StackTags.Passes(backend, s, cli.Value("--tag", "-t"))).Select(s =>
                     {
                         var state = backend.Load(s);
                         var entry = new JsonObject { ["name"] = backend.Display(s), ["current"] = false };
@@ -84,6 +85,9 @@ namespace FakePulumi
                     finally { backend.Unlock(Stack()); }
                     Console.WriteLine($"Stack '{Stack()}' has been removed!");
                     return 0;
+                case "stack tag":
+                    Require(Stack());
+                    return StackTags.Run(backend, cli, Stack());
                 case "stack output":
                     Require(Stack());
                     Console.WriteLine(Json.Print(backend.Load(Stack())["outputs"] ?? new JsonObject()));

@@ -20,17 +20,23 @@ public static class ShardPlacement
         return (int)(BitConverter.ToUInt32(hash, 0) % (uint)shards);
     }
 
+    /// <summary>
+    /// The shard for <paramref name="stack"/>, given how many previews the parent has in all (<paramref name="total"/>)
+    /// and how many each shard holds (<paramref name="taken"/>, asked for one shard at a time, the first choice first, and
+    /// no further than the first with room: each answer may cost a CLI call).
+    /// </summary>
     /// <exception cref="PreviewCapacityFullException">The parent holds its capacity, or no shard has room.</exception>
-    public static int Place(string stack, string parent, ShardMap map, ShardOccupancy occupancy)
+    public static async Task<ShardChoice> PlaceAsync(string stack, string parent, ShardMap map, int total, Func<int, Task<int>> taken)
     {
-        if (occupancy.Total >= map.Capacity) throw Full(parent, map, occupancy.Total);
+        if (total >= map.Capacity) throw Full(parent, map, total);
         var first = FirstChoice(stack, map.Count);
         for (var step = 0; step < map.Count; step++)
         {
             var shard = (first + step) % map.Count;
-            if (occupancy.PerShard[shard] < map.Rooms[shard]) return shard;
+            var count = await taken(shard);
+            if (count < map.Rooms[shard]) return new ShardChoice(shard, count);
         }
-        throw Full(parent, map, occupancy.Total);
+        throw Full(parent, map, total);
     }
 
     private static PreviewCapacityFullException Full(string parent, ShardMap map, int previews) => new(

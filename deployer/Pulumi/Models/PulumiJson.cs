@@ -13,7 +13,7 @@ internal static class PulumiJson
         try { return JsonSerializer.Deserialize(result.StdOut, type) ?? throw new JsonException("empty output"); }
         catch (JsonException e)
         {
-            throw new DeploymentFailedException($"pulumi {string.Join(' ', result.Args.Take(2))} printed JSON the deployer cannot read ({e.Message}); is the Pulumi CLI older than 3.154?");
+            throw new DeploymentFailedException($"pulumi {string.Join(' ', result.Args.Take(2))} printed JSON the deployer cannot read ({e.Message}); is the Pulumi CLI older than 3.211?");
         }
     }
 

@@ -31,9 +31,10 @@ public class PreviewLifecycleTests
         again.ExitCode.ShouldBe(0, again.StdErr);
         JsonNode.Parse(again.StdOut)!["resourceChanges"]!.AsObject().Select(c => c.Key).ShouldBe(["same"]);
         // parent outputs, the stacks (it exists: no init, and no placement: it keeps its shard), local config, owner
-        // and shard (history), what the stack runs (its outputs), update, URL.
-        cloud.Calls.Skip(callsBefore).Select(c => string.Join(' ', c.Split(' ').Take(2)))
-            .ShouldBe(["version", "stack output", "stack ls", "config --json", "stack history", "stack output", "up --yes", "stack output"]);
+        // and shard (history), its tags (all there: none set), what the stack runs (its outputs), update, URL.
+        cloud.Calls.Skip(callsBefore).Select(c => string.Join(' ', c.Split(' ').Take(3)))
+            .ShouldBe(["version", "stack output --json", "stack ls --json", "config --json --stack", "stack history --json", "stack tag ls",
+                "stack output --json", "up --yes --skip-preview", "stack output --json"]);
 
         // Act: a new image updates the task definitions (and the service that points at them)
         var newer = cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/login", "--image-tag", "4b5c6d7", "--json");

@@ -26,6 +26,7 @@ public class PulumiCliTests
 
     [TestCase("v3.100.0")]
     [TestCase("v3.153.9")]
+    [TestCase("v3.210.9")]
     [TestCase("v2.25.0")]
     public void A_pulumi_older_than_the_minimum_exits_7_before_touching_any_stack(string version)
     {
@@ -40,7 +41,7 @@ public class PulumiCliTests
 
         // Assert
         result.ExitCode.ShouldBe(ExitCodes.ToolMissing, result.StdErr);
-        result.StdErr.ShouldContain($"is version {version[1..]}, older than the supported minimum 3.154.0");
+        result.StdErr.ShouldContain($"is version {version[1..]}, older than the supported minimum 3.211.0");
         cloud.Calls.Skip(before).ShouldBe(["version"]);
     }
 

@@ -20,7 +20,7 @@ public class SecretKeysPassingTests
         public Task<CommandResult> RunAsync(IReadOnlyList<string> args, IReadOnlyDictionary<string, string?> environment, CancellationToken cancellationToken)
         {
             Calls.Add((args, environment));
-            return Task.FromResult(new CommandResult(args, 0, args[0] switch { "config" => configJson, "version" => "v3.160.0\n", _ => "" }, "", TimeSpan.Zero));
+            return Task.FromResult(new CommandResult(args, 0, args[0] switch { "config" => configJson, "version" => "v3.230.0\n", _ => "" }, "", TimeSpan.Zero));
         }
     }
 

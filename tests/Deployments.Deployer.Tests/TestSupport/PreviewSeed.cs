@@ -46,7 +46,9 @@ public static class PreviewSeed
     /// <paramref name="listenerArn"/> (what the fake pulumi counts against the ALB quotas), and a newest history entry
     /// recording <paramref name="parentStack"/> and <paramref name="shard"/> (what the deployer's placement reads).
     /// </summary>
-    public static string WriteOnShard(FakeCloud cloud, string name, string listenerArn, int shard, int priority, string parentStack = "staging")
+    /// <para><paramref name="tagged"/>: also the stack tags a deploy of this version sets (<see cref="Tag"/>); untagged, it is a
+    /// preview deployed before tags.</para>
+    public static string WriteOnShard(FakeCloud cloud, string name, string listenerArn, int shard, int priority, string parentStack = "staging", bool tagged = false)
     {
         var stack = $"preview-{name}";
         var p = cloud.ProjectName;
@@ -84,8 +86,25 @@ public static class PreviewSeed
         var dir = Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName);
         Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, stack + ".json"), state.ToJsonString());
+        if (tagged) Tag(cloud, stack, Deployer.Previews.PreviewTags.For(parentStack, shard, null));
         return stack;
     }
+
+    /// <summary>
+    /// Writes <paramref name="stack"/>'s tags file where and as a DIY backend keeps it since Pulumi v3.211.0:
+    /// <c>.pulumi/stacks/&lt;project&gt;/&lt;stack&gt;.pulumi-tags</c>, <c>{"version": 1, "tags": {…}}</c>
+    /// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/stack_tags.go).
+    /// </summary>
+    public static void Tag(FakeCloud cloud, string stack, IEnumerable<KeyValuePair<string, string>> tags) =>
+        File.WriteAllText(Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName, stack + ".pulumi-tags"), new JsonObject
+        {
+            ["version"] = 1, ["tags"] = new JsonObject(tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))),
+        }.ToJsonString());
+
+    /// <summary>The stack's tags file as the fake (like a DIY backend) keeps it, or null when it has none.</summary>
+    public static JsonObject? Tags(FakeCloud cloud, string stack) =>
+        Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName, stack + ".pulumi-tags") is var path && File.Exists(path)
+            ? JsonNode.Parse(File.ReadAllText(path))!["tags"]!.AsObject() : null;
 
     /// <summary>A foreign lock on <paramref name="stack"/>, as a crashed or running <c>pulumi</c> leaves it
     /// (https://github.com/pulumi/pulumi/blob/master/pkg/backend/diy/lock.go).</summary>

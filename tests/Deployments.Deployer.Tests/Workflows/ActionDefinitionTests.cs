@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using YamlDotNet.RepresentationModel;
+using PulumiVersion = Deployments.Deployer.Pulumi.PulumiVersion;
 
 namespace Deployments.Deployer.Tests.Workflows;
 
@@ -49,7 +50,21 @@ public class ActionDefinitionTests
 
         var match = Regex.Match(version, @"\A3\.(\d+)\.\d+\z");
         match.Success.ShouldBeTrue(version);
-        int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(154);
+        int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThanOrEqualTo(PulumiVersion.Minimum.Minor);
+    }
+
+    /// <summary>The action refuses a too old pulumi-version input before installing anything: with the deployer's minimum.</summary>
+    [Test]
+    public void Its_pulumi_minimum_is_the_deployers()
+    {
+        var lib = File.ReadAllText(RepoRoot.File(Path.Combine("action", "lib.sh")));
+
+        var match = Regex.Match(lib, @"^readonly PULUMI_MINIMUM_MINOR=(\d+)$", RegexOptions.Multiline);
+
+        match.Success.ShouldBeTrue();
+        PulumiVersion.Minimum.Major.ShouldBe(3);
+        PulumiVersion.Minimum.Build.ShouldBe(0);
+        int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture).ShouldBe(PulumiVersion.Minimum.Minor);
     }
 
     [Test]

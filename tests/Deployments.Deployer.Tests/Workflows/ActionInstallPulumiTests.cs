@@ -102,9 +102,9 @@ public class ActionInstallPulumiTests
         using var releases = new FakePulumiReleases(Version);
         using var action = new ActionScript();
 
-        var result = action.Run("install-pulumi.sh", new Dictionary<string, string>(Inputs(releases)) { ["INPUT_PULUMI_VERSION"] = "3.200.0" });
+        var result = action.Run("install-pulumi.sh", new Dictionary<string, string>(Inputs(releases)) { ["INPUT_PULUMI_VERSION"] = "3.220.0" });
 
         result.ExitCode.ShouldBe(7);
-        result.StdErr.ShouldContain($"could not download {releases.Url}/pulumi-3.200.0-checksums.txt");
+        result.StdErr.ShouldContain($"could not download {releases.Url}/pulumi-3.220.0-checksums.txt");
     }
 }

@@ -157,7 +157,7 @@ public class ActionRunScriptTests
 
     private static IEnumerable<TestCaseData> InstallInputs()
     {
-        yield return new TestCaseData("INPUT_PULUMI_VERSION", "3.153.0", "input 'pulumi-version' must be 3.154.0 or newer").SetName("Pulumi older than 3.154");
+        yield return new TestCaseData("INPUT_PULUMI_VERSION", "3.210.0", "input 'pulumi-version' must be 3.211.0 or newer").SetName("Pulumi older than 3.211");
         yield return new TestCaseData("INPUT_PULUMI_VERSION", "latest", "input 'pulumi-version' must be a Pulumi CLI release").SetName("Pulumi latest");
         yield return new TestCaseData("INPUT_PULUMI_VERSION", "3.259.0; curl x | sh", "input 'pulumi-version' must be a Pulumi CLI release").SetName("Pulumi with a shell tail");
         yield return new TestCaseData("INPUT_TOOL_SOURCE", "git", "input 'tool-source' must be nuget or build").SetName("unknown tool source");
@@ -167,7 +167,7 @@ public class ActionRunScriptTests
     /// <summary>Edge values that are allowed, so that each refusal is shown to be about its value.</summary>
     private static readonly Dictionary<string, string> GoodValues = new()
     {
-        ["INPUT_PULUMI_VERSION"] = "v3.154.0", ["INPUT_TOOL_SOURCE"] = "build", ["INPUT_TOOL_VERSION"] = "0.3.0-beta.1",
+        ["INPUT_PULUMI_VERSION"] = "v3.211.0", ["INPUT_TOOL_SOURCE"] = "build", ["INPUT_TOOL_VERSION"] = "0.3.0-beta.1",
     };
 
     [TestCaseSource(nameof(InstallInputs))]

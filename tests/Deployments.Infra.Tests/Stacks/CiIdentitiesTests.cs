@@ -229,7 +229,7 @@ public class CiIdentitiesTests
             Action = new[] { "s3:GetObject", "s3:PutObject", "s3:DeleteObject" },
             Resource = new[]
             {
-                bucket + "stacks/deployments/preview-*.json*", bucket + "history/deployments/preview-*/*",
+                bucket + "stacks/deployments/preview-*.json*", bucket + "stacks/deployments/preview-*.pulumi-tags", bucket + "history/deployments/preview-*/*",
                 bucket + "backups/deployments/preview-*/*", bucket + "locks/organization/deployments/preview-*/*",
             },
         }, "statement");
@@ -295,6 +295,7 @@ public class CiIdentitiesTests
         TemplateAssert.Matches(Statement(template, "ci-deploy-role-policy", "OwnState")["Resource"], new[]
         {
             "arn:${partition}:s3:::example-org-pulumi-state/.pulumi/stacks/deployments/staging.json*",
+            "arn:${partition}:s3:::example-org-pulumi-state/.pulumi/stacks/deployments/staging.pulumi-tags",
             "arn:${partition}:s3:::example-org-pulumi-state/.pulumi/history/deployments/staging/*",
             "arn:${partition}:s3:::example-org-pulumi-state/.pulumi/backups/deployments/staging/*",
             "arn:${partition}:s3:::example-org-pulumi-state/.pulumi/locks/organization/deployments/staging/*",

@@ -73,7 +73,8 @@ public class PreviewPolicyReachTests
             arns.AddRange(property.Name switch
             {
                 "Environment" => [("state", S3($".pulumi/stacks/deployments/{value}.json")), ("state-write", S3($".pulumi/history/deployments/{value}/{value}-1.history.json")),
-                    ("state-write", S3($".pulumi/locks/organization/deployments/{value}/u.json")), ("state-write", S3($".pulumi/backups/deployments/{value}/b.json"))],
+                    ("state-write", S3($".pulumi/locks/organization/deployments/{value}/u.json")), ("state-write", S3($".pulumi/backups/deployments/{value}/b.json")),
+                    ("state-write", S3($".pulumi/stacks/deployments/{value}.pulumi-tags"))],
                 "ClusterName" => [("cluster", Arn("ecs", $"cluster/{value}")), ("task", Arn("ecs", $"task/{value}/0123456789abcdef0123456789abcdef")),
                     ("service-deployment", Arn("ecs", $"service-deployment/{value}/{n.ServiceName}/abc"))],
                 "ServiceName" => [("service", Arn("ecs", $"service/{n.ClusterName}/{value}"))],
@@ -206,6 +207,9 @@ public class PreviewPolicyReachTests
                 ("rds:DeleteDBSubnetGroup", Arn("rds", $"subgrp:{p.DatabaseSubnetGroupName}")),
                 ("s3:PutObject", S3($".pulumi/stacks/deployments/{p.StackName}.json")),
                 ("s3:PutObject", S3($".pulumi/locks/organization/deployments/{p.StackName}/u.json")),
+                // Its stack tags (pulumi stack tag set; stack rm deletes them), which the deployer sets on every preview.
+                ("s3:PutObject", S3($".pulumi/stacks/deployments/{p.StackName}.pulumi-tags")),
+                ("s3:DeleteObject", S3($".pulumi/stacks/deployments/{p.StackName}.pulumi-tags")),
             ];
 
             // Act

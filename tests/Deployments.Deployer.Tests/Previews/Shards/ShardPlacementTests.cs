@@ -7,6 +7,10 @@ public class ShardPlacementTests
 {
     private static readonly ShardMap ThreeShards = new(250, [99, 100, 100]);
 
+    /// <summary>Places <paramref name="stack"/> given each shard's count, recording which shards were asked about.</summary>
+    private static int Place(string stack, string parent, ShardMap map, int[] perShard, int total, List<int>? asked = null) =>
+        ShardPlacement.PlaceAsync(stack, parent, map, total, shard => { asked?.Add(shard); return Task.FromResult(perShard[shard]); }).GetAwaiter().GetResult().Shard;
+
     private static string StackWithFirstChoice(int shard, int shards) =>
         Enumerable.Range(0, 1000).Select(i => $"preview-b{i}").First(s => ShardPlacement.FirstChoice(s, shards) == shard);
 
@@ -25,7 +29,28 @@ public class ShardPlacementTests
     {
         var stack = StackWithFirstChoice(1, 3);
 
-        ShardPlacement.Place(stack, "staging", ThreeShards, new ShardOccupancy([99, 99, 0], 198)).ShouldBe(1);
+        Place(stack, "staging", ThreeShards, [99, 99, 0], 198).ShouldBe(1);
+    }
+
+    [Test]
+    public void Only_the_shards_up_to_the_first_with_room_are_asked_about_the_first_choice_first()
+    {
+        var stack = StackWithFirstChoice(1, 3);
+        var asked = new List<int>();
+
+        Place(stack, "staging", ThreeShards, [10, 100, 20], 130, asked).ShouldBe(2);
+
+        asked.ShouldBe([1, 2]);
+    }
+
+    [Test]
+    public void Reaching_the_capacity_is_refused_without_asking_about_any_shard()
+    {
+        var asked = new List<int>();
+
+        Should.Throw<PreviewCapacityFullException>(() => Place("preview-x", "staging", ThreeShards, [99, 100, 50], 250, asked));
+
+        asked.ShouldBeEmpty();
     }
 
     [Test]
@@ -33,15 +58,15 @@ public class ShardPlacementTests
     {
         var stack = StackWithFirstChoice(2, 3);
 
-        ShardPlacement.Place(stack, "staging", ThreeShards, new ShardOccupancy([50, 100, 100], 250 - 1)).ShouldBe(0);
-        ShardPlacement.Place(stack, "staging", ThreeShards, new ShardOccupancy([99, 3, 100], 202)).ShouldBe(1);
+        Place(stack, "staging", ThreeShards, [50, 100, 100], 250 - 1).ShouldBe(0);
+        Place(stack, "staging", ThreeShards, [99, 3, 100], 202).ShouldBe(1);
     }
 
     [Test]
     public void Every_shard_full_is_refused_naming_the_capacity_and_the_key()
     {
         var error = Should.Throw<PreviewCapacityFullException>(() =>
-            ShardPlacement.Place("preview-x", "staging", new ShardMap(300, [99, 100, 100]), new ShardOccupancy([99, 100, 100], 299)));
+            Place("preview-x", "staging", new ShardMap(300, [99, 100, 100]), [99, 100, 100], 299));
 
         error.ExitCode.ShouldBe(ExitCodes.PreviewCapacityFull);
         error.Message.ShouldContain("environment 'staging' already runs 299 preview(s) and its previewCapacity is 300");
@@ -53,7 +78,7 @@ public class ShardPlacementTests
     public void Reaching_the_capacity_is_refused_even_with_room_on_a_shard()
     {
         var error = Should.Throw<PreviewCapacityFullException>(() =>
-            ShardPlacement.Place("preview-x", "org/shop/staging", new ShardMap(120, [99, 100]), new ShardOccupancy([99, 21], 120)));
+            Place("preview-x", "org/shop/staging", new ShardMap(120, [99, 100]), [99, 21], 120));
 
         error.Message.ShouldContain("its previewCapacity is 120");
         error.Message.ShouldContain("Pulumi.staging.yaml");
