@@ -10,7 +10,7 @@ and `preview prune --max-age 7d` (destroys all but the 10 fresh ones). Reported:
 at a time (the base commit destroys one at a time).
 
 Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-ms MS] [--fake aot|jit] [--capacity C]
-                                     [--call-ms MS] [--prune-parallel P]
+                                     [--call-ms MS] [--prune-parallel P] [--untagged]
   REV: the commit to compare with (default 8a2a02c, the last commit before bounded parallel list and prune)
   --fake: aot (default) runs the fake pulumi compiled ahead of time, a few ms a call like the real CLI's native start
           (as the tests do when clang is there); jit runs its DLL, a .NET runtime start and JIT per call (~0.1 s of
@@ -19,6 +19,7 @@ Usage: python3 bench/preview-scale.py [--base REV] [--sizes 10,100,500] [--step-
   --step-ms: each resource the fake creates or deletes takes this long (a stand-in for AWS's wait; default 0)
   --call-ms: every call first waits this long (a stand-in for a backend's round trips; default 0)
   --prune-parallel: this tree's `prune --parallel` (default: the command's own, 4)
+  --untagged: the seeded previews carry no stack tags (as deployed before them: each is read from its history)
 """
 import argparse, json, os, re, shutil, subprocess, sys, tempfile, time
 
@@ -37,9 +38,10 @@ def build_deployer(source, out):
 NOW = time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime())
 
 
-def seed(state, count, shards):
+def seed(state, count, shards, tagged):
     """N previews of staging: all but the last 10 updated long ago, every fifth never updated (as PreviewSeed writes
-    them), the updated ones spread over staging's `shards` load balancers as their records say."""
+    them), spread over staging's `shards` load balancers as their records say, and (tagged) with the stack tags a
+    deploy sets before its first update (deployer/Previews/PreviewTags.cs), in the file a DIY backend keeps them in."""
     stacks = os.path.join(state, ".pulumi", "stacks", "deployments")
     os.makedirs(stacks, exist_ok=True)
     for i in range(count):
@@ -60,6 +62,9 @@ def seed(state, count, shards):
         }
         with open(os.path.join(stacks, f"preview-{name}.json"), "w") as f:
             json.dump(state_json, f)
+        if tagged:
+            with open(os.path.join(stacks, f"preview-{name}.pulumi-tags"), "w") as f:
+                json.dump({"version": 1, "tags": {"deployments:lb": f"staging.{i % shards}", "deployments:parent": "staging"}}, f)
 
 
 def main():
@@ -69,6 +74,7 @@ def main():
     parser.add_argument("--step-ms", default="0", help="FAKE_PULUMI_STEP_MS: time per deleted resource, a stand-in for AWS's")
     parser.add_argument("--fake", default="aot", choices=("aot", "jit"))
     parser.add_argument("--capacity", type=int, default=600)
+    parser.add_argument("--untagged", action="store_true", help="seed the previews as deployers before stack tags left them")
     parser.add_argument("--call-ms", default="0", help="FAKE_PULUMI_CALL_MS: every call first waits this long, a stand-in for a backend's round trips")
     parser.add_argument("--prune-parallel", type=int, default=None, help="this tree's prune --parallel (default: the command's own)")
     options = parser.parse_args()
@@ -94,7 +100,7 @@ def main():
             shutil.copytree(pristine, state)
             for f in set(os.listdir(project)) - files:
                 os.remove(os.path.join(project, f))
-            seed(state, count, shards)
+            seed(state, count, shards, not options.untagged)
 
         def run(deployer, *args, ok=(0,)):
             start = time.perf_counter()
@@ -118,7 +124,7 @@ def main():
                 rows.append((count, label, listed, deploy, prune, as_json, left))
                 print(f"  N={count} {label}: list {listed[0]:.2f} s, deploy {deploy[0]:.2f} s, prune {prune[0]:.2f} s", file=sys.stderr, flush=True)
 
-    print(f"fake: {options.fake}; step: {options.step_ms} ms per resource; {options.call_ms} ms per call; prune --parallel {options.prune_parallel or 'default'}; "
+    print(f"fake: {options.fake}; previews {'untagged' if options.untagged else 'tagged'}; step: {options.step_ms} ms per resource; {options.call_ms} ms per call; prune --parallel {options.prune_parallel or 'default'}; "
           f"staging previewCapacity {options.capacity} ({shards} load balancers); "
           f"machine: {os.cpu_count()} cores; load average at the end {os.getloadavg()[0]:.1f}")
     print("| N | code | `preview list` s (calls) | new `preview deploy` s (calls) | `prune` of all but 10 s (calls) |")
