@@ -289,6 +289,7 @@ public class CiIdentitiesTests
             "arn:${partition}:iam::${account}:role/shop-staging-ci-deploy",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-preview",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-review",
+            "arn:${partition}:iam::${account}:role/shop-staging-ci-drift",
             "arn:${partition}:iam::${account}:policy/shop-staging-preview-boundary",
             "arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com",
         }, "iam");
