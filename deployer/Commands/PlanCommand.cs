@@ -124,13 +124,14 @@ public sealed class PlanCommand : Command
             + "an existing preview keeps its own shard, which plan, offline, cannot see)";
     }
 
-    /// <summary>The CI roles the stack creates (config <c>ci</c>): the deploy and review roles, and the preview role unless it hosts no previews.</summary>
+    /// <summary>The CI roles the stack creates (config <c>ci</c>): the deploy, review and drift roles, and the preview role unless it hosts no previews.</summary>
     private static IEnumerable<KeyValuePair<string, string>> CiRoles(CiSettings? ci, string appName, string stack)
     {
         if (ci is null) yield break;
         var names = CiNames.For(appName, stack);
         yield return new("CI deploy role", names.DeployRoleName);
         yield return new("CI review role", names.ReviewRoleName);
+        yield return new("CI drift role", names.DriftRoleName);
         if (ci.Previews) yield return new("CI preview role", names.PreviewRoleName);
     }
 }

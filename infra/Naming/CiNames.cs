@@ -6,7 +6,7 @@ namespace Deployments.Infra.Naming;
 /// none starts with <c>app-pv-</c>: the preview role, which may manage <c>app-pv-*</c> roles, cannot touch them.
 /// </summary>
 public sealed record CiNames(string DeployRoleName, string PreviewRoleName, string PreviewRolePolicyName,
-    string DeployRolePolicyName, string PreviewBoundaryPolicyName, string ReviewRoleName)
+    string DeployRolePolicyName, string PreviewBoundaryPolicyName, string ReviewRoleName, string DriftRoleName)
 {
     /// <exception cref="ArgumentException">The app name or the environment name is not valid.</exception>
     public static CiNames For(string appName, string environment)
@@ -19,6 +19,7 @@ public sealed record CiNames(string DeployRoleName, string PreviewRoleName, stri
             PreviewRolePolicyName: $"{p}-ci-preview",
             DeployRolePolicyName: $"{p}-ci-deploy",
             PreviewBoundaryPolicyName: $"{p}-preview-boundary",
-            ReviewRoleName: $"{p}-ci-review");
+            ReviewRoleName: $"{p}-ci-review",
+            DriftRoleName: $"{p}-ci-drift");
     }
 }

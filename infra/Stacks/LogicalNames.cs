@@ -57,6 +57,8 @@ public static class LogicalNames
     public const string CiPreviewRolePolicy = "ci-preview-role-policy";
     public const string CiReviewRole = "ci-review-role";
     public const string CiReviewRolePolicy = "ci-review-role-policy";
+    public const string CiDriftRole = "ci-drift-role";
+    public const string CiDriftRolePolicy = "ci-drift-role-policy";
     public const string AccessLogsBucket = "access-logs-bucket";
     public const string AccessLogsPublicAccessBlock = "access-logs-public-access-block";
     public const string AccessLogsEncryption = "access-logs-encryption";

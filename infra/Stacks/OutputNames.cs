@@ -23,6 +23,8 @@ public static class OutputNames
     public const string CiPreviewRoleArn = "ciPreviewRoleArn";
     /// <summary>The read-only role infra.yml assumes to review this environment (<c>env review</c>, in the GitHub environment review-ENV); that environment's <c>AWS_REVIEW_ROLE_ARN</c>.</summary>
     public const string CiReviewRoleArn = "ciReviewRoleArn";
+    /// <summary>The read-only role drift.yml assumes to check this environment for drift (<c>env drift</c>, in the GitHub environment drift-ENV); that environment's <c>AWS_DRIFT_ROLE_ARN</c>.</summary>
+    public const string CiDriftRoleArn = "ciDriftRoleArn";
     public const string ClusterArn = "clusterArn";
     public const string ClusterName = "clusterName";
     public const string DatabaseEndpoint = "databaseEndpoint";

@@ -21,6 +21,9 @@ public sealed class AwsArns(string region)
     /// <summary>S3 objects and buckets have neither region nor account (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazons3.html).</summary>
     public static Expr S3(string resource) => Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), ":s3:::" + resource);
 
+    /// <summary>Route 53 hosted zones have neither region nor account (https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonroute53.html).</summary>
+    public static Expr HostedZone(string hostedZoneId) => Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), $":route53:::hostedzone/{hostedZoneId}");
+
     public Expr EcsService(string cluster, string service) => Regional("ecs", $"service/{cluster}/{service}");
     public Expr EcsServiceDeployment(string cluster, string service) => Regional("ecs", $"service-deployment/{cluster}/{service}/*");
     public Expr EcsTaskDefinition(string family) => Regional("ecs", $"task-definition/{family}:*");

@@ -9,13 +9,17 @@ namespace Deployments.Infra.Stacks.Environment;
 /// provider (or an existing one: IAM allows one provider per URL per account, so staging creates it and production
 /// names it), the environment's deploy role (only jobs in the GitHub environment of the same name) and its preview
 /// role (only pull_request runs, and the default branch's scheduled sweeper), and its read-only review role (only
-/// jobs in the GitHub environment <c>review-ENV</c>: <c>env review</c> in infra.yml). The preview boundary exists whenever
+/// jobs in the GitHub environment <c>review-ENV</c>: <c>env review</c> in infra.yml) and its read-only drift role (only
+/// jobs in <c>drift-ENV</c>: <c>env drift</c> in drift.yml). The preview boundary exists whenever
 /// the environment hosts previews, so preview stacks can always set it on the roles they create.
 /// </summary>
 public static class CiIdentities
 {
     /// <summary>Two hours: the deploy workflow asks for 90 minutes (<c>role-duration-seconds: 5400</c>).</summary>
     public const int DeploySessionSeconds = 7200;
+
+    /// <summary>One hour, IAM's default, stated: a drift job is a refresh preview (drift.yml's <c>timeout-minutes: 30</c>).</summary>
+    public const int DriftSessionSeconds = 3600;
 
     public static void Add(PulumiTemplate template, EnvironmentSettings settings, EnvironmentNames names, string project, object vpcId)
     {
@@ -37,6 +41,7 @@ public static class CiIdentities
             Shards = Shards.PreviewShardLayout.For(settings.PreviewCapacity).Count == 1 || settings.Dns?.PreviewDomain is null ? null
                 : new CiPolicyInputs.ShardInputs(ShardNames.For(names), settings.Dns.HostedZoneId, settings.Dns.PreviewDomain),
             PreviewsScheduled = settings.PreviewDefaults.Schedule is not null,
+            CreatesAccessLogsBucket = settings.AccessLogs is { ExistingBucket: null },
         };
         if (hostsPreviews)
         {
@@ -74,6 +79,16 @@ public static class CiIdentities
             GitHubOidc.Trust(providerArn, [GitHubOidc.EnvironmentSubject(ci.Repository, GitHubOidc.ReviewEnvironment(names.Environment))]));
         AddPolicy(template, LogicalNames.CiReviewRolePolicy, review, ReviewRolePolicy.Render(inputs));
         template.AddOutput(OutputNames.CiReviewRoleArn, review.Out("arn"));
+
+        // drift.yml refreshes the environment with this one, daily: reads only (no secret value), and only in the GitHub
+        // environment drift-ENV (default branch, no reviewers).
+        var driftEnvironment = GitHubOidc.DriftEnvironment(names.Environment);
+        var drift = AddRole(template, LogicalNames.CiDriftRole, ciNames.DriftRoleName,
+            $"CI drift checks of {names.Environment} (pulumi refresh --preview-only, read-only): jobs in the GitHub environment '{driftEnvironment}' of {ci.Repository}",
+            GitHubOidc.Trust(providerArn, [GitHubOidc.EnvironmentSubject(ci.Repository, driftEnvironment)]));
+        drift.Properties["maxSessionDuration"] = DriftSessionSeconds;
+        AddPolicy(template, LogicalNames.CiDriftRolePolicy, drift, DriftRolePolicy.Render(inputs, settings.Dns?.HostedZoneId));
+        template.AddOutput(OutputNames.CiDriftRoleArn, drift.Out("arn"));
 
         if (!hostsPreviews) return;
         var preview = AddRole(template, LogicalNames.CiPreviewRole, ciNames.PreviewRoleName,

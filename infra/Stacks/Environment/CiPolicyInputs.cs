@@ -27,6 +27,9 @@ public sealed record CiPolicyInputs
     /// <summary>What the preview role needs for shards: their load balancers' names, and where previews' records go.</summary>
     public sealed record ShardInputs(ShardNames Names, string HostedZoneId, string PreviewDomain);
 
+    /// <summary>The stack creates the ALB's access-logs bucket (<c>accessLogs</c> without an existing bucket), which refreshes read.</summary>
+    public bool CreatesAccessLogsBucket { get; init; }
+
     /// <summary>The previews have a schedule (<c>previewDefaults.schedule</c>): their stacks own a scalable target and its scheduled actions.</summary>
     public bool PreviewsScheduled { get; init; }
 

@@ -47,7 +47,7 @@ public static class DeployRolePolicy
             // putting it into this repository: read only (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_BatchGetImage.html).
             Allow("PromotionSource", ["ecr:BatchGetImage", "ecr:DescribeImages"], [a.Repository($"{i.AppName}-*")]),
             Allow("Logs", ["logs:*"], [a.LogGroup(n.LogGroupName), a.LogGroup(n.LogGroupName + ":*")]),
-            Allow("Roles", ["iam:*"], new[] { n.ExecutionRoleName, n.TaskRoleName, n.PreviewTaskRoleName, i.Ci.DeployRoleName, i.Ci.PreviewRoleName, i.Ci.ReviewRoleName }
+            Allow("Roles", ["iam:*"], new[] { n.ExecutionRoleName, n.TaskRoleName, n.PreviewTaskRoleName, i.Ci.DeployRoleName, i.Ci.PreviewRoleName, i.Ci.ReviewRoleName, i.Ci.DriftRoleName }
                 .Concat(i.ShiftsTraffic ? [n.LoadBalancerRoleName] : [])
                 .Select(r => (object)AwsArns.Role(r))
                 .Concat([AwsArns.Policy(i.Ci.PreviewBoundaryPolicyName), AwsArns.Iam($"oidc-provider/{GitHubOidc.Host}")]).ToList()),
@@ -65,7 +65,7 @@ public static class DeployRolePolicy
         };
         if (hostedZoneId is not null)
             statements.Add(Allow("Dns", ["route53:ChangeResourceRecordSets", "route53:GetHostedZone", "route53:ListResourceRecordSets",
-                "route53:ListTagsForResource"], [Expr.Interpolate("arn:", Expr.Ref(Policies.PartitionVariable), $":route53:::hostedzone/{hostedZoneId}")]));
+                "route53:ListTagsForResource"], [AwsArns.HostedZone(hostedZoneId)]));
         if (i.StateBucket is string bucket)
         {
             var state = new StateObjectNames(i.Project, n.Environment);

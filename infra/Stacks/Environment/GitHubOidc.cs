@@ -24,6 +24,13 @@ public static class GitHubOidc
     /// the environment's passphrase, so no code a pull request carries can read it (README "Reviewing infrastructure changes").
     /// </summary>
     public static string ReviewEnvironment(string environment) => $"review-{environment}";
+
+    /// <summary>
+    /// The GitHub environment drift.yml's check of <paramref name="environment"/> runs in: <c>drift-ENV</c>, limited to the
+    /// default branch and without reviewers (a scheduled run must not wait for an approval). It holds the environment's
+    /// passphrase and the drift role's ARN (README "The drift role").
+    /// </summary>
+    public static string DriftEnvironment(string environment) => $"drift-{environment}";
     public static string PullRequestSubject(string repository) => $"repo:{repository}:pull_request";
     public static string BranchSubject(string repository, string branch) => $"repo:{repository}:ref:refs/heads/{branch}";
 

@@ -1,4 +1,3 @@
-using Deployments.Infra.Naming;
 using Deployments.Infra.Template;
 using static Deployments.Infra.Stacks.Environment.PolicyStatements;
 
@@ -18,14 +17,7 @@ public static class ReviewRolePolicy
     public static Props Render(CiPolicyInputs i)
     {
         var statements = new List<Props> { Allow("Read", PreviewRolePolicy.ReadActions, ["*"]) };
-        if (i.StateBucket is string bucket)
-        {
-            var state = new StateObjectNames(i.Project, i.Names.Environment);
-            statements.Add(Allow("ListState", ["s3:ListBucket"], [AwsArns.S3(bucket)],
-                new Props { ["StringLike"] = new Props { ["s3:prefix"] = new[] { StateObjectNames.Root + "*" } } }));
-            statements.Add(Allow("ReadEnvironmentState", ["s3:GetObject"],
-                [AwsArns.S3($"{bucket}/{StateObjectNames.Meta}"), AwsArns.S3($"{bucket}/{state.Checkpoint}"), AwsArns.S3($"{bucket}/{state.History}")]));
-        }
+        if (i.StateBucket is string bucket) statements.AddRange(StateReadStatements.For(bucket, i.Project, i.Names.Environment));
         return Policies.Document(statements);
     }
 }

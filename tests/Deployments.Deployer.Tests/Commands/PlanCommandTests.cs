@@ -90,6 +90,7 @@ public class PlanCommandTests
         result.StdOut.ShouldContain("RDS PostgreSQL db.t4g.medium Multi-AZ");
         result.StdOut.ShouldContain("aws:rds:Instance");
         result.StdOut.ShouldContain("shop-production-ci-deploy");
+        result.StdOut.ShouldMatch(@"CI drift role +shop-production-ci-drift");
         result.StdOut.ShouldNotContain("shop-production-ci-preview");
     }
 

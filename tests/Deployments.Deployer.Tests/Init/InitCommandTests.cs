@@ -73,10 +73,12 @@ public class InitCommandTests
         var staging = Compile(repository, "staging");
         var production = Compile(repository, "production");
 
-        // Assert: staging hosts previews and has all three CI roles; production is protected and has its deploy and review roles.
+        // Assert: staging hosts previews and has all four CI roles; production is protected and has its deploy, review and drift roles.
         staging.Resources.Select(r => r.Type).ShouldContain("aws:iam:OpenIdConnectProvider");
-        staging.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(3);
-        production.Resources.Count(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).ShouldBe(2);
+        staging.Resources.Where(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).Select(r => r.Name).Order(StringComparer.Ordinal)
+            .ShouldBe(["ci-deploy-role", "ci-drift-role", "ci-preview-role", "ci-review-role"]);
+        production.Resources.Where(r => r.Type == "aws:iam:Role" && r.Name.StartsWith("ci-", StringComparison.Ordinal)).Select(r => r.Name).Order(StringComparer.Ordinal)
+            .ShouldBe(["ci-deploy-role", "ci-drift-role", "ci-review-role"]);
         Value(Config(repository, "production"), "shop:protect").ShouldBe("true");
     }
 

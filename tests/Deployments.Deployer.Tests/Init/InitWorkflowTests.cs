@@ -115,7 +115,7 @@ public class InitWorkflowTests
         jobs.Where(j => j.File is "preview.yml" or "sweep.yml").ShouldAllBe(j => j.Environment == null && j.Roles.SequenceEqual(new[] { "${{ secrets.AWS_PREVIEW_ROLE_ARN }}" }));
         jobs.Where(j => j.File is "deploy.yml" or "rollback.yml" or "migrate.yml").ShouldAllBe(j => j.Environment != null && j.Roles.SequenceEqual(new[] { "${{ secrets.AWS_DEPLOY_ROLE_ARN }}" }));
         jobs.Where(j => j.File is "drift.yml").ShouldHaveSingleItem().ShouldSatisfyAllConditions(
-            j => j.Environment.ShouldBe("drift-${{ matrix.stack }}"), j => j.Roles.ShouldBe(["${{ secrets.AWS_READONLY_ROLE_ARN }}"]));
+            j => j.Environment.ShouldBe("drift-${{ matrix.stack }}"), j => j.Roles.ShouldBe([WorkflowTests.DriftRole]));
         repository.Read(".github/workflows/preview.yml").ShouldContain("github.event.pull_request.head.repo.full_name == github.repository");
         // The review holds the environment's passphrase, so it runs none of the pull request's code (ReviewWorkflowCheck).
         ReviewWorkflowCheck.Verify(Path.Combine(repository.Dir, ".github", "workflows", "infra.yml"));

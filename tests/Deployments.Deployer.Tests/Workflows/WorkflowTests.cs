@@ -88,7 +88,8 @@ public class WorkflowTests
 
     private const string DeployRole = "${{ secrets.AWS_DEPLOY_ROLE_ARN }}";
     private const string PreviewRole = "${{ secrets.AWS_PREVIEW_ROLE_ARN }}";
-    private const string ReadOnlyRole = "${{ secrets.AWS_READONLY_ROLE_ARN }}";
+    /// <summary>drift.yml's: each environment's read-only drift role (its <c>ciDriftRoleArn</c>), a secret of its drift-ENV environment.</summary>
+    public const string DriftRole = "${{ secrets.AWS_DRIFT_ROLE_ARN }}";
     /// <summary>infra.yml's: each environment's read-only review role (its <c>ciReviewRoleArn</c>), a secret of its review-ENV environment.</summary>
     public const string ReviewRole = ReviewWorkflowCheck.ReviewRole;
 
@@ -105,20 +106,20 @@ public class WorkflowTests
 
         // Assert
         offenders.ShouldBeEmpty();
-        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole || r == ReviewRole || r == ReadOnlyRole));
+        Jobs().Where(j => j.Roles.Count > 0).ShouldAllBe(j => j.Roles.All(r => r == DeployRole || r == PreviewRole || r == ReviewRole || r == DriftRole));
     }
 
     [Test]
-    public void Drift_checks_each_environment_in_its_own_drift_environment_with_the_read_only_role_only()
+    public void Drift_checks_each_environment_in_its_own_drift_environment_with_the_drift_role_only()
     {
-        // The drift environments (no reviewers, default branch only) hold the read-only role and each environment's
+        // The drift environments (no reviewers, default branch only) hold the drift role's ARN and each environment's
         // passphrase; production's own environment, with its reviewers, would hold every scheduled run for approval.
         var jobs = Jobs().Where(j => j.File == "drift.yml").ToList();
         var job = (YamlMappingNode)((YamlMappingNode)Load("drift.yml")["jobs"])["drift"];
         var stacks = ((YamlSequenceNode)((YamlMappingNode)((YamlMappingNode)job["strategy"])["matrix"])["stack"]).Select(s => s.ToString()).ToList();
 
         jobs.ShouldHaveSingleItem().Environment.ShouldBe("drift-${{ matrix.stack }}");
-        jobs[0].Roles.ShouldBe([ReadOnlyRole]);
+        jobs[0].Roles.ShouldBe([DriftRole]);
         stacks.ShouldBe(["staging", "production"]);
         Triggers("drift.yml").ShouldBe(["schedule", "workflow_dispatch"]);
         ((YamlMappingNode)Load("drift.yml")["permissions"]).Children.ToDictionary(p => p.Key.ToString(), p => p.Value.ToString())

@@ -11,7 +11,7 @@ public class CiNamesTests
         CiNames.For("shop", "staging").ShouldBe(new CiNames(
             DeployRoleName: "shop-staging-ci-deploy", PreviewRoleName: "shop-staging-ci-preview", PreviewRolePolicyName: "shop-staging-ci-preview",
             DeployRolePolicyName: "shop-staging-ci-deploy", PreviewBoundaryPolicyName: "shop-staging-preview-boundary",
-            ReviewRoleName: "shop-staging-ci-review"));
+            ReviewRoleName: "shop-staging-ci-review", DriftRoleName: "shop-staging-ci-drift"));
     }
 
     [TestCase("a", "b")]
@@ -21,7 +21,7 @@ public class CiNamesTests
         // IAM role and policy names: 1-64 of [\w+=,.@-] (https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html).
         var names = CiNames.For(app, environment);
 
-        foreach (var name in new[] { names.DeployRoleName, names.PreviewRoleName, names.PreviewRolePolicyName, names.DeployRolePolicyName, names.PreviewBoundaryPolicyName, names.ReviewRoleName })
+        foreach (var name in new[] { names.DeployRoleName, names.PreviewRoleName, names.PreviewRolePolicyName, names.DeployRolePolicyName, names.PreviewBoundaryPolicyName, names.ReviewRoleName, names.DriftRoleName })
         {
             name.Length.ShouldBeLessThanOrEqualTo(NameLimits.IamRole, name);
             Regex.IsMatch(name, @"\A[\w+=,.@-]+\z").ShouldBeTrue(name);

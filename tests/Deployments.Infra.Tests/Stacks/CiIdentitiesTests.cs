@@ -289,6 +289,7 @@ public class CiIdentitiesTests
             "arn:${partition}:iam::${account}:role/shop-staging-ci-deploy",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-preview",
             "arn:${partition}:iam::${account}:role/shop-staging-ci-review",
+            "arn:${partition}:iam::${account}:role/shop-staging-ci-drift",
             "arn:${partition}:iam::${account}:policy/shop-staging-preview-boundary",
             "arn:${partition}:iam::${account}:oidc-provider/token.actions.githubusercontent.com",
         }, "iam");
@@ -309,8 +310,10 @@ public class CiIdentitiesTests
         // Arrange: IAM counts the policy without whitespace, with the real account and partition in the ARNs
         // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html, "Role policy size").
         var template = stack == "staging" ? StackFixtures.Staging() : StackFixtures.Production();
+        var policies = template.ResourcesOfType("aws:iam:RolePolicy").Where(r => r.Name.StartsWith("ci-", StringComparison.Ordinal)).ToList();
+        policies.Select(p => p.Name).ShouldContain("ci-drift-role-policy");
 
-        foreach (var (name, _) in template.ResourcesOfType("aws:iam:RolePolicy").Where(r => r.Name.StartsWith("ci-", StringComparison.Ordinal)))
+        foreach (var (name, _) in policies)
         {
             // Act
             var size = Document(template, name, "policy").ToJsonString()
