@@ -13,23 +13,8 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 [NonParallelizable]
 public class PreviewShardTests
 {
-    /// <summary>Staging deployed with <paramref name="capacity"/> (none: the default, its own load balancer alone).</summary>
-    private static void DeployStaging(FakeCloud cloud, int? capacity)
-    {
-        if (capacity is int c) File.AppendAllText(Path.Combine(cloud.Project, "Pulumi.staging.yaml"), $"  deployments:previewCapacity: {c}\n");
-        cloud.DeployStaging();
-    }
-
-    private static string ListenerArn(FakeCloud cloud, int shard)
-    {
-        var outputs = cloud.StackState("staging")["outputs"]!;
-        return outputs["previewShards"] is JsonNode shards
-            ? shards["shards"]![shard]!["listenerArn"]!.GetValue<string>()
-            : outputs["listenerArn"]!.GetValue<string>();
-    }
-
     private static void Seed(FakeCloud cloud, int shard, int count, string parent = "staging") =>
-        Enumerable.Range(0, count).ToList().ForEach(i => PreviewSeed.WriteOnShard(cloud, $"seed-{shard}-{i:000}", ListenerArn(cloud, shard), shard, 30000 + shard * 1000 + i, parent));
+        Enumerable.Range(0, count).ToList().ForEach(i => PreviewSeed.WriteOnShard(cloud, $"seed-{shard}-{i:000}", ShardedStaging.ListenerArn(cloud, shard), shard, 30000 + shard * 1000 + i, parent));
 
     /// <summary>Branches whose stack's first choice among <paramref name="shards"/> is <paramref name="shard"/>.</summary>
     private static List<string> Branches(int shard, int shards, int count) =>
@@ -60,7 +45,7 @@ public class PreviewShardTests
     {
         // Arrange: 250 previews need the environment's ALB (99) and two more (100 each); 98 + 10 seeded
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, 250);
+        ShardedStaging.Deploy(cloud, 250);
         Seed(cloud, 0, 98);
         Seed(cloud, 1, 10);
         var toShard0 = Branches(0, 3, 3);
@@ -72,7 +57,7 @@ public class PreviewShardTests
         // Assert: the first takes the last place, the next two go on to shard 1; each rule is on its shard's listener
         results.ForEach(r => r.ExitCode.ShouldBe(0, r.StdErr));
         toShard0.Concat(toShard2).Select(b => Rule(cloud, b)["properties"]!["listenerArn"]!.GetValue<string>())
-            .ShouldBe([ListenerArn(cloud, 0), ListenerArn(cloud, 1), ListenerArn(cloud, 1), ListenerArn(cloud, 2)]);
+            .ShouldBe([ShardedStaging.ListenerArn(cloud, 0), ShardedStaging.ListenerArn(cloud, 1), ShardedStaging.ListenerArn(cloud, 1), ShardedStaging.ListenerArn(cloud, 2)]);
         results[1].StdErr.ShouldContain("goes on load balancer shard 1 of 'staging' (10 of its 100 places taken; 109 of 250 previews in all)");
         var counts = PerLoadBalancer(cloud);
         counts.Values.ShouldAllBe(c => c.Rules <= 100 && c.TargetGroups <= 100);
@@ -90,12 +75,12 @@ public class PreviewShardTests
     {
         // Arrange: its first choice full, the preview lands on shard 1
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, 250);
+        ShardedStaging.Deploy(cloud, 250);
         Seed(cloud, 0, 99);
         var branch = Branches(0, 3, 1)[0];
         var stack = PreviewNames.For("shop", branch).StackName;
         Deploy(cloud, branch).ExitCode.ShouldBe(0);
-        Rule(cloud, branch)["properties"]!["listenerArn"]!.GetValue<string>().ShouldBe(ListenerArn(cloud, 1));
+        Rule(cloud, branch)["properties"]!["listenerArn"]!.GetValue<string>().ShouldBe(ShardedStaging.ListenerArn(cloud, 1));
         // its first choice has room again, and the next run is on a fresh runner (no local stack file)
         foreach (var seeded in Directory.GetFiles(Path.Combine(cloud.State, ".pulumi", "stacks", cloud.ProjectName), "preview-seed-*.json")) File.Delete(seeded);
         File.Delete(Path.Combine(cloud.Project, $"Pulumi.{stack}.yaml"));
@@ -106,7 +91,7 @@ public class PreviewShardTests
         // Assert: same shard, read back from the backend; the rule was not moved
         again.ExitCode.ShouldBe(0, again.StdErr);
         again.StdErr.ShouldNotContain("goes on load balancer shard");
-        Rule(cloud, branch)["properties"]!["listenerArn"]!.GetValue<string>().ShouldBe(ListenerArn(cloud, 1));
+        Rule(cloud, branch)["properties"]!["listenerArn"]!.GetValue<string>().ShouldBe(ShardedStaging.ListenerArn(cloud, 1));
         cloud.StackState(stack)["history"]![0]!["config"]!["deployments:loadBalancerShard"]!["value"]!.GetValue<string>().ShouldBe("1");
     }
 
@@ -115,7 +100,7 @@ public class PreviewShardTests
     {
         // Arrange: the default layout (the environment's own ALB, 99 previews), full
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         Seed(cloud, 0, 99);
         var callsBefore = cloud.Calls.Count;
 
@@ -140,7 +125,7 @@ public class PreviewShardTests
         // Arrange: 99 hand-made stacks of another environment put their rules on staging's ALB, so the deployer counts
         // none of them there (its capacity is lied about) and the 101st rule fails in AWS, here in the fake
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         Seed(cloud, 0, 99, parent: "development");
 
         // Act

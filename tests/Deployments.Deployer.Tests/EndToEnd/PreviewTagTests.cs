@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Deployments.Deployer.Previews;
 using Deployments.Deployer.Previews.Shards;
 using Deployments.Deployer.Tests.GitHub;
@@ -18,23 +17,9 @@ public class PreviewTagTests
 {
     private static readonly string ForkStack = "preview-stranger-hello-world-changes-" + NameHash.Of("stranger/hello-world:changes");
 
-    private static void DeployStaging(FakeCloud cloud, int? capacity)
-    {
-        if (capacity is int c) File.AppendAllText(Path.Combine(cloud.Project, "Pulumi.staging.yaml"), $"  deployments:previewCapacity: {c}\n");
-        cloud.DeployStaging();
-    }
-
-    private static string ListenerArn(FakeCloud cloud, int shard)
-    {
-        var outputs = cloud.StackState("staging")["outputs"]!;
-        return outputs["previewShards"] is JsonNode shards
-            ? shards["shards"]![shard]!["listenerArn"]!.GetValue<string>()
-            : outputs["listenerArn"]!.GetValue<string>();
-    }
-
     private static void Seed(FakeCloud cloud, string prefix, int shard, int count, bool tagged) =>
         Enumerable.Range(0, count).ToList().ForEach(i =>
-            PreviewSeed.WriteOnShard(cloud, $"{prefix}-{shard}-{i:000}", ListenerArn(cloud, shard), shard, 30000 + shard * 1000 + i, tagged: tagged));
+            PreviewSeed.WriteOnShard(cloud, $"{prefix}-{shard}-{i:000}", ShardedStaging.ListenerArn(cloud, shard), shard, 30000 + shard * 1000 + i, tagged: tagged));
 
     private static string BranchWithFirstChoice(int shard, int shards) =>
         Enumerable.Range(0, 2000).Select(i => $"feature/tag-{i}").First(b => ShardPlacement.FirstChoice(PreviewNames.For("shop", b).StackName, shards) == shard);
@@ -76,7 +61,7 @@ public class PreviewTagTests
         // on a DIY backend, or on Pulumi Cloud (stacks listed as org/project/stack)
         using var cloud = new FakeCloud();
         if (pulumiCloud) cloud.AsPulumiCloud("acme");
-        DeployStaging(cloud, 250);
+        ShardedStaging.Deploy(cloud, 250);
         Seed(cloud, "seed", 0, 99, tagged: true);
         Seed(cloud, "seed", 1, 30, tagged: true);
         var branch = BranchWithFirstChoice(0, 3);
@@ -109,7 +94,7 @@ public class PreviewTagTests
     {
         // Arrange: the default layout (the environment's ALB, 99 previews): 60 tagged and 39 untagged, full
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         Seed(cloud, "new", 0, 60, tagged: true);
         Seed(cloud, "old", 0, 39, tagged: false);
         var before = cloud.Calls.Count;
@@ -132,7 +117,7 @@ public class PreviewTagTests
     {
         // Arrange: 98 tagged previews and one created and tagged whose first update has not finished (never updated)
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         Seed(cloud, "seed", 0, 98, tagged: true);
         cloud.Pulumi("stack", "init", "preview-in-flight", "--non-interactive").Code.ShouldBe(0);
         PreviewSeed.Tag(cloud, "preview-in-flight", PreviewTags.For("staging", 0, 4));
@@ -150,7 +135,7 @@ public class PreviewTagTests
     {
         // Arrange: a pull request's preview, deployed once: tagged with its owner too
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         cloud.Deployer("preview", "deploy", "--no-verify", "--branch", "feature/again", "--pr", "12", "--image-tag", "1").ExitCode.ShouldBe(0);
         var stack = PreviewNames.For("shop", "feature/again").StackName;
         PreviewSeed.Tags(cloud, stack)![PreviewTags.PullRequest]!.GetValue<string>().ShouldBe("12");
@@ -172,7 +157,7 @@ public class PreviewTagTests
     {
         // Arrange: a fork's #5 is up among 40 tagged previews of others and 3 untagged ones; then the fork is deleted
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, 250);
+        ShardedStaging.Deploy(cloud, 250);
         Seed(cloud, "tagged", 1, 40, tagged: true);
         Seed(cloud, "old", 2, 3, tagged: false);
         Event(cloud, ForkOpened(5), "--allow-forks").ExitCode.ShouldBe(0);
@@ -197,7 +182,7 @@ public class PreviewTagTests
     {
         // Arrange: the fork's #5 is up; this repository's #2 is up too, and someone tags #2's preview as #7's and #5's
         using var cloud = new FakeCloud();
-        DeployStaging(cloud, null);
+        ShardedStaging.Deploy(cloud, null);
         Event(cloud, ForkOpened(5), "--allow-forks").ExitCode.ShouldBe(0);
         Event(cloud, Payloads.Crafted("pull_request.opened.payload", p => { p["number"] = 2; p["pull_request"]!["number"] = 2; })).ExitCode.ShouldBe(0);
         cloud.Pulumi("stack", "tag", "set", PreviewTags.PullRequest, "7", "--stack", "preview-changes", "--non-interactive").Code.ShouldBe(0);
