@@ -59,7 +59,7 @@ public sealed class RollbackCommand : Command
             var (target, reason) = RollbackTarget.Choose(await workspace.NumberedHistoryAsync(environment, 50, ct), workspace.Project, to, tag);
             reason = reasonForRevision ?? reason;
             context.Error.WriteLine($"rolling '{environment}' back to {target} ({reason})");
-            var (summary, url) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
+            var (summary, url, _) = await deployer.DeployAsync(environment, target, $"rollback to {target}: {reason}", ct);
             if (steps is not null && await steps.VerifyAsync(environment, ct) is { Succeeded: false } verified)
                 throw new VerificationFailedException(environment, verified);
             context.Error.WriteLine($"'{environment}' now runs {target}: {summary.Describe()}");

@@ -20,8 +20,9 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
     private readonly string _migrationImageTagKey = pulumi.Project.Key(ReleaseConfig.MigrationImageTag);
     private readonly string _serviceHeldKey = pulumi.Project.Key(ReleaseConfig.ServiceHeld);
 
-    /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so.</summary>
-    public async Task<(UpdateSummary Summary, string Url)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)
+    /// <summary>Deploys; without release steps (--skip-migration) neither migrates nor verifies, and says so. Returns the
+    /// stack's outputs after the release too, read once, for whatever the caller does next with them.</summary>
+    public async Task<(UpdateSummary Summary, string Url, IReadOnlyDictionary<string, JsonElement> Outputs)> DeployAsync(string environment, string imageTag, string message, CancellationToken ct)
     {
         await RequireStackAsync(environment, ct);
         // What the environment runs, from the backend (its last update's outputs), not the checked-in file's imageTag.
@@ -64,7 +65,7 @@ public sealed class EnvironmentDeployer(PulumiWorkspace pulumi, TextWriter log, 
             if (!verified.Succeeded) throw new VerificationFailedException(environment, verified);
         }
         var outputs = await pulumi.OutputsAsync(environment, ct);
-        return (summary, outputs.TryGetValue(OutputNames.Url, out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "");
+        return (summary, outputs.TryGetValue(OutputNames.Url, out var url) && url.ValueKind == JsonValueKind.String ? url.GetString()! : "", outputs);
     }
 
     private async Task<UpdateSummary> SetBothAndUpAsync(string environment, string imageTag, string message, bool unhold, CancellationToken ct)

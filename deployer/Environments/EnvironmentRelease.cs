@@ -24,22 +24,24 @@ public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log
     {
         try
         {
-            var url = await ReleaseOnceAsync(environment, tag, message, ct);
-            await NotifyAsync(environment, tag, null, url, ct);
+            var (url, outputs) = await ReleaseOnceAsync(environment, tag, message, ct);
+            await NotifyAsync(environment, tag, null, url, outputs, ct);
             return url;
         }
         catch (DeployerException failed) when (failed is DeploymentFailedException or MigrationFailedException or SmokeTestsFailedException)
         {
-            await NotifyAsync(environment, tag, failed, null, ct);
+            await NotifyAsync(environment, tag, failed, null, null, ct);
             throw;
         }
     }
 
-    private async Task NotifyAsync(string environment, string tag, DeployerException? failed, string? url, CancellationToken ct)
+    /// <summary><paramref name="known"/>: the outputs the release just read; null (after a failure) reads them here.</summary>
+    private async Task NotifyAsync(string environment, string tag, DeployerException? failed, string? url,
+        IReadOnlyDictionary<string, System.Text.Json.JsonElement>? known, CancellationToken ct)
     {
         if (Notifier is null) return;
         IReadOnlyDictionary<string, System.Text.Json.JsonElement> outputs;
-        try { outputs = await workspace.OutputsAsync(environment, ct); }
+        try { outputs = known ?? await workspace.OutputsAsync(environment, ct); }
         catch (DeployerException e) when (e is not CancelledException)
         {
             log.WriteLine($"warning: the team was not notified: the stack's outputs could not be read ({e.Message})");
@@ -54,14 +56,14 @@ public sealed class EnvironmentRelease(PulumiWorkspace workspace, TextWriter log
         await Notifier.NotifyAsync(settings, ReleaseNoticeFactory.Create(getVariable ?? (_ => null), environment, tag, failed is null, outcome, url), ct);
     }
 
-    private async Task<string> ReleaseOnceAsync(string environment, string tag, string message, CancellationToken ct)
+    private async Task<(string Url, IReadOnlyDictionary<string, System.Text.Json.JsonElement> Outputs)> ReleaseOnceAsync(string environment, string tag, string message, CancellationToken ct)
     {
         try
         {
-            var (summary, url) = await new EnvironmentDeployer(workspace, log, steps).DeployAsync(environment, tag, message, ct);
+            var (summary, url, outputs) = await new EnvironmentDeployer(workspace, log, steps).DeployAsync(environment, tag, message, ct);
             log.WriteLine($"'{environment}' now runs {tag}: {summary.Describe()}");
-            if (steps is not null) await steps.PruneRevisionsAsync(environment, ct);
-            return url;
+            if (steps is not null) await steps.PruneRevisionsAsync(environment, outputs, ct);
+            return (url, outputs);
         }
         catch (VerificationFailedException failed)
         {

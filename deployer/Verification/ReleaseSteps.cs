@@ -121,10 +121,10 @@ public sealed class ReleaseSteps(PulumiWorkspace pulumi, IReadOnlyDictionary<str
     /// <summary>
     /// Deregisters the environment's task-definition revisions beyond <c>keepRevisions</c> per family (see
     /// <see cref="RevisionPruner"/>). A stack deployed by an older version, without the outputs, is left alone with a note.
+    /// <paramref name="raw"/>: the stack's outputs as the release that just ended read them.
     /// </summary>
-    public async Task PruneRevisionsAsync(string stack, CancellationToken ct)
+    public async Task PruneRevisionsAsync(string stack, IReadOnlyDictionary<string, JsonElement> raw, CancellationToken ct)
     {
-        var raw = await pulumi.OutputsAsync(stack, ct);
         if (!raw.TryGetValue(OutputNames.KeepRevisions, out var keep) || keep.ValueKind != JsonValueKind.Number
             || !raw.TryGetValue(OutputNames.TaskDefinitionFamilies, out var families) || families.ValueKind != JsonValueKind.Array)
         {

@@ -7,6 +7,23 @@ namespace Deployments.Deployer.Tests.EndToEnd;
 public class EnvironmentTests
 {
     [Test]
+    public void A_release_reads_the_stacks_outputs_once_after_its_update()
+    {
+        // Arrange
+        using var cloud = new FakeCloud();
+        cloud.DeployStaging("1.0.0");
+        var earlier = cloud.Calls.Count;
+
+        // Act
+        var deploy = cloud.Deployer("env", "deploy", "--skip-migration", "staging", "--image-tag", "1.1.0");
+
+        // Assert: the URL, the notice and the revisions' clean-up all use that one read
+        deploy.ExitCode.ShouldBe(0, deploy.StdErr);
+        var calls = cloud.Calls.Skip(earlier).Select(c => string.Join(' ', c.Split(' ').TakeWhile(w => !w.StartsWith('-')))).ToList();
+        calls.SkipWhile(c => c != "up").Skip(1).ShouldBe(["stack output"]);
+    }
+
+    [Test]
     public void Rollback_redeploys_the_previous_successful_image_and_warns_about_migrations()
     {
         // Arrange: 1.0.0, then 1.1.0, then a failed 1.2.0
